@@ -1,0 +1,89 @@
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { PLACEHOLDER_ATTR, type RemovalLog } from './context.js';
+
+const purifiers = new WeakMap<object, DOMPurify>();
+
+function purifierFor(page: Document): DOMPurify {
+  // The working clone has no window: use the page's (jsdom) or the global one (content script).
+  const win = (page.defaultView ?? (globalThis as { window?: Window }).window) as Window | undefined;
+  if (!win) throw new Error('sanitize: no window to run DOMPurify in');
+  let p = purifiers.get(win);
+  if (!p) {
+    p = createDOMPurify(win as unknown as Window & typeof globalThis);
+    purifiers.set(win, p);
+  }
+  return p;
+}
+
+const CONFIG = {
+  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'frame', 'frameset'],
+  FORBID_ATTR: ['style', 'srcdoc', 'formaction'],
+  ADD_ATTR: [PLACEHOLDER_ATTR],
+};
+
+/**
+ * The only place HTML strings meet the DOM. Sanitizes `content` in place (DOMPurify), makes
+ * lazy images real and URLs absolute, renders each removed element's HTML into the log, and
+ * returns the content's HTML and text.
+ */
+export function sanitizeContent(
+  page: Document,
+  content: Element,
+  url: URL,
+  log: RemovalLog,
+): { html: string; text: string } {
+  const purify = purifierFor(page);
+  fixUrls(content, url);
+  purify.sanitize(content, { ...CONFIG, IN_PLACE: true });
+  for (const removal of log.removed) {
+    const el = log.elements.get(removal.id);
+    if (!el) continue;
+    fixUrls(el, url);
+    removal.html = purify.sanitize(el.outerHTML, CONFIG) as string;
+  }
+  return { html: content.innerHTML, text: content.textContent ?? '' };
+}
+
+const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc', 'data-url'];
+
+function absolutize(value: string, base: URL): string | null {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return null;
+  }
+}
+
+function fixUrls(root: Element, base: URL): void {
+  for (const img of root.querySelectorAll('img')) {
+    const src = img.getAttribute('src');
+    if (!src || src.startsWith('data:image/gif') || /placeholder|blank|spacer|loading/i.test(src)) {
+      const lazy = LAZY_SRC.map((a) => img.getAttribute(a)).find((v) => v);
+      if (lazy) img.setAttribute('src', lazy);
+    }
+  }
+  for (const el of root.querySelectorAll('[href], [src], [srcset], [poster]')) {
+    for (const attr of ['href', 'src', 'poster'] as const) {
+      const v = el.getAttribute(attr);
+      if (v === null || v.startsWith('#')) continue;
+      const abs = absolutize(v.trim(), base);
+      if (abs && !/^(javascript|vbscript|data:text)/i.test(abs)) el.setAttribute(attr, abs);
+      else el.removeAttribute(attr);
+    }
+    const srcset = el.getAttribute('srcset');
+    if (srcset) {
+      el.setAttribute(
+        'srcset',
+        srcset
+          .split(',')
+          .map((part) => {
+            const [u, ...rest] = part.trim().split(/\s+/);
+            const abs = u ? absolutize(u, base) : null;
+            return abs ? [abs, ...rest].join(' ') : '';
+          })
+          .filter(Boolean)
+          .join(', '),
+      );
+    }
+  }
+}
