@@ -71,7 +71,7 @@ export function splitBrParagraphs(root: Element): number {
         continue;
       }
       if (node.nodeType === 3 && !normalizeText(node.textContent ?? '')) {
-        groups[groups.length - 1]!.push(node);
+        if (brRun === 0) groups[groups.length - 1]!.push(node);
         continue;
       }
       const isBlock = node.nodeType === 1 && BLOCK_TAGS.has(node.nodeName);

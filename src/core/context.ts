@@ -8,6 +8,8 @@ export interface PageSignals {
   farm: boolean;
   /** Texts of the page's `Tags:` run, used to corroborate a ticker prefix in the title. */
   tagText: string;
+  /** A publication date read from a meta line (`Time:…`, `时间:…`), ISO; null if none or placeholder. */
+  date: string | null;
 }
 
 /**
@@ -61,7 +63,7 @@ export class RemovalLog {
         return cache;
       },
       remove(el, kind, rule) {
-        if (!el.isConnected || !content.contains(el) || el === content) return false;
+        if (el === content || !content.contains(el)) return false;
         const id = `r${log.removed.length + 1}`;
         log.removed.push({ id, kind, rule, text: normalizeText(el.textContent ?? ''), html: null });
         log.elements.set(id, el);

@@ -1,4 +1,11 @@
 import type { Detector } from '../context.js';
+import { creditLineDetector } from './credit-line.js';
+import { farmMetaDetector } from './farm-meta.js';
+import { flashNewsDetector } from './flash-news.js';
 
-/** Every generic detector, in the order they run within a phase. */
-export const DETECTORS: readonly Detector[] = [];
+/**
+ * Every generic detector, in run order within a phase. Farm meta first (it sets the page
+ * signals the others read); flash news before the boilerplate detectors, whose "trailing
+ * blocks" must not count injected runs as essay.
+ */
+export const DETECTORS: readonly Detector[] = [farmMetaDetector, flashNewsDetector, creditLineDetector];

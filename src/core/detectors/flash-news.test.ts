@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { postContext } from '../test-support/dom.js';
+import { datedHeadEnd, flashNewsDetector } from './flash-news.js';
+
+const ESSAY =
+  '<p>鏈上結算的速度決定了衍生品市場能承受多大的槓桿，這是本文想要說明的第一個問題，也是許多交易者忽略的地方。</p>' +
+  '<p>第二個問題在於流動性提供者如何定價風險，當波動率上升時，做市商往往同時撤出多個市場，造成連鎖反應。</p>';
+
+function run(html: string) {
+  const { ctx, log, root } = postContext(html);
+  flashNewsDetector.run(ctx);
+  return { log, text: root.textContent ?? '' };
+}
+
+describe('flash-news detector', () => {
+  it('removes a one-paragraph run with an outlet dateline and a timestamp', () => {
+    const { log, text } = run(
+      ESSAY +
+        '<p>數據:某公鏈日交易量創新高:金色財經報道,鏈上數據顯示該網絡昨日處理交易超過五百萬筆。[2023/2/6 11:49:06]</p>' +
+        ESSAY,
+    );
+    expect(log.removed.map((r) => r.kind)).toEqual(['flash-news']);
+    expect(log.removed[0]!.rule).toBe('detector:flash-news');
+    expect(text).not.toContain('五百萬筆');
+    expect(text).toContain('第二個問題');
+  });
+
+  it('removes a two-paragraph run whose head holds a colon and whose tail starts with 此前', () => {
+    const { log } = run(
+      ESSAY +
+        '<p>某交易所:提醒用戶注意釣魚鏈接:7月12日消息,該交易所發文提醒用戶只認準官方網站。</p>' +
+        '<p>此前消息,索賠網站曾短暫下線。[2023/7/12 10:49:49]</p>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(2);
+  });
+
+  it('removes a two-paragraph run whose second paragraph has no 此前 when the head is dated', () => {
+    const { log } = run(
+      ESSAY +
+        '<p>某基金會公布資助名單:10月14日,據官方消息,該基金會公布第十五期資助項目。</p>' +
+        '<p>入選項目涵蓋錢包、工具與研究等方向。[2022/10/14 14:27:50]</p>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(2);
+  });
+
+  it('handles Simplified text, full-width colon and brackets, linked headlines', () => {
+    const { log } = run(
+      ESSAY +
+        '<p><a href="/x">某协议完成升级</a>：PANews 7月12日消息，该协议宣布主网升级完成。［2023/7/12 9:01:02］</p>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(1);
+  });
+
+  it('keeps a colon sentence with a dateline-like body but no timestamp (§12.1, §12.2)', () => {
+    const { log } = run(
+      ESSAY +
+        '<p>他说：据彭博社报道，该基金本季度增持了比特币，但具体数量没有披露。</p>' +
+        '<p>數據：鏈上活躍地址一年內翻倍</p>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(0);
+  });
+
+  it('keeps a timestamp mid-sentence and a 此前 mid-sentence (§12.3, §12.5)', () => {
+    const { log } = run(
+      ESSAY +
+        '<p>區塊 17,034,870 的出塊時間為 [2023/4/12 22:27:35]，此後提款開始生效。</p>' +
+        '<p>该协议此前消息称将于下周升级，但团队后来推迟了计划。</p>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(0);
+  });
+
+  it('never fires inside blockquote, pre, code or a table (§12.4)', () => {
+    const { log } = run(
+      ESSAY +
+        '<blockquote><p>公告:節點升級:金色財經報道,節點將於今晚升級。[2023/7/12 10:49:49]</p></blockquote>' +
+        '<table><tr><td>日誌:同步完成:7月12日消息,同步完成。[2023/7/12 10:49:49]</td></tr></table>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(0);
+  });
+
+  it('keeps everything on a flash digest page (§12.13)', () => {
+    const items = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p>快訊${i}:某項目宣布新進展:金色財經報道,某項目今日宣布第${i}項進展,細節稍後公布。${i % 2 ? '[2023/7/12 10:49:49]' : ''}</p>`,
+    ).join('');
+    const { log } = run(items);
+    expect(log.removed).toHaveLength(0);
+  });
+
+  it('finds the dated body after the right colon', () => {
+    expect(datedHeadEnd('FTX:與債務人相關:7月12日消息,內容')).toBe('FTX:與債務人相關'.length);
+    expect(datedHeadEnd('正如 OpenAI 在2022年11月30日发布的博客所说：模型仍会出错。')).toBe(-1);
+  });
+});

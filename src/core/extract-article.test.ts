@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle, readingMinutes } from './extract-article.js';
+import { makeDocument, TEST_URL } from './test-support/dom.js';
+
+const PARAS = Array.from(
+  { length: 6 },
+  (_, i) =>
+    `<p>Paragraph ${i} explains how rollups post their data to the base layer, why blob fees fell after the upgrade, and what that means for users who bridge assets between chains every week.</p>`,
+).join('');
+
+describe('extractArticle', () => {
+  it('does not mutate the input document', () => {
+    const doc = makeDocument(`<html><head><title>Rollups</title></head><body><article>${PARAS}</article></body></html>`);
+    const before = doc.documentElement.outerHTML;
+    expect(extractArticle(doc, { url: TEST_URL })).not.toBeNull();
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('returns null when there is no article', () => {
+    const doc = makeDocument('<html><body><nav><a href="/">Home</a></nav></body></html>');
+    expect(extractArticle(doc, { url: TEST_URL })).toBeNull();
+  });
+
+  it('sanitizes content and fixes URLs and lazy images', () => {
+    const doc = makeDocument(
+      `<html><body><article>${PARAS}<p>Chart <img data-src="/img/chart.png" src="data:image/gif;base64,R0lGOD" onerror="window.__x=1">` +
+        `<a href="javascript:alert(1)">bad</a> <a href="/next">next</a></p><script>window.__x=2</script>` +
+        `<iframe src="https://evil.example/"></iframe><form><input value="x"></form><style>p{color:red}</style></article></body></html>`,
+    );
+    const a = extractArticle(doc, { url: TEST_URL })!;
+    expect(a.contentHtml).not.toMatch(/<script|<style|<iframe|<form|<input|onerror|javascript:/i);
+    expect(a.contentHtml).toContain('src="https://news.example.com/img/chart.png"');
+    expect(a.contentHtml).toContain('href="https://news.example.com/next"');
+  });
+
+  it('reports removals with placeholders and the sanitized removed HTML', () => {
+    const doc = makeDocument(
+      `<html><body><article>${PARAS}<p>某鏈:網絡升級完成:金色財經報道,主網已完成升級。<b onclick="x()">!</b>[2023/7/12 10:49:49]</p>${PARAS}</article></body></html>`,
+    );
+    const a = extractArticle(doc, { url: TEST_URL })!;
+    expect(a.removed).toHaveLength(1);
+    const [r] = a.removed;
+    expect(r).toMatchObject({ id: 'r1', kind: 'flash-news', rule: 'detector:flash-news' });
+    expect(r!.html).toContain('主網已完成升級');
+    expect(r!.html).not.toContain('onclick');
+    expect(a.contentHtml).toContain('data-cr-removed="r1"');
+    expect(a.textContent).not.toContain('主網已完成升級');
+  });
+
+  it('counts reading time for CJK and Latin text apart', () => {
+    expect(readingMinutes('字'.repeat(4000))).toBe(10);
+    expect(readingMinutes('word '.repeat(2300))).toBe(10);
+    expect(readingMinutes('字'.repeat(2000) + ' word'.repeat(1150))).toBe(10);
+  });
+});
