@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import { splitBrParagraphs } from './blocks.js';
+import { BUILTIN_RULES } from '../rules/builtin/index.js';
+import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
 import { DETECTORS } from './detectors/index.js';
@@ -13,8 +14,8 @@ import type { Article, ExtractOptions } from './types.js';
  * The one entry of the core: page DOM in, clean Article out (null when there is no article).
  * Never mutates `doc`: it works on a clone.
  *
- * clone → split `<br><br>` bodies → pre detectors → Readability → post detectors → title,
- * byline, date → outline → sanitize.
+ * clone → pre detectors → Readability → post detectors → title, byline, date → outline →
+ * sanitize. `<br><br>` bodies need no step of their own: Readability turns them into `<p>`s.
  */
 export function extractArticle(doc: Document, options: ExtractOptions): Article | null {
   const url = new URL(options.url);
@@ -23,10 +24,15 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   if (!body) return null;
   const log = new RemovalLog();
   const signals: PageSignals = { farm: false, tagText: '', date: null };
-  splitBrParagraphs(body);
 
+  const rules = compileSiteRules(options.rules ?? BUILTIN_RULES, url);
+  const ruleByline = findByline(doc, rules.bylineSelectors);
   const pre = log.context('pre', work, body, url, signals);
+  for (const d of rules.preDetectors) d.run(pre);
   for (const d of DETECTORS) if (d.phase === 'pre') d.run(pre);
+  // A rule's article container: Readability then only sees that element.
+  const root = findArticleRoot(body, rules.articleSelectors);
+  if (root) body.replaceChildren(root);
 
   const parsed = new Readability<Element>(work, {
     serializer: (n) => n as Element,
@@ -36,11 +42,19 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   const content = parsed.content;
 
   const post = log.context('post', work, content, url, signals);
+  for (const d of rules.postDetectors) d.run(post);
   for (const d of DETECTORS) if (d.phase === 'post') d.run(post);
 
   const farm = signals.farm || log.removed.some((r) => r.kind === 'flash-news');
   const siteName = normalizeText(parsed.siteName ?? '') || null;
-  const title = cleanTitle(parsed.title ?? '', { farm, tagText: signals.tagText, siteName });
+  const headings = [...doc.querySelectorAll('h1, h2')].slice(0, 8).map((h) => normalizeText(h.textContent ?? ''));
+  const title = cleanTitle(parsed.title ?? '', {
+    farm,
+    tagText: signals.tagText,
+    siteName,
+    headings,
+    patterns: rules.titlePatterns,
+  });
   for (const piece of title.removed) post.note('title-decoration', 'detector:title', piece);
 
   const outline = buildOutline(content, title.title);
@@ -48,7 +62,10 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   if (!isArticle(content, text)) return null;
   return {
     title: title.title,
-    byline: log.bylineParts.length ? log.bylineParts.join(' · ') : normalizeText(parsed.byline ?? '') || null,
+    // Credit lines first: they left the content, so the byline is where the reader sees them.
+    byline: log.bylineParts.length
+      ? log.bylineParts.join(' · ')
+      : (ruleByline ?? (normalizeText(parsed.byline ?? '') || null)),
     siteName,
     publishedTime: publishedTime(parsed.publishedTime, signals.date),
     lang: parsed.lang || work.documentElement.getAttribute('lang') || null,
@@ -63,14 +80,14 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 }
 
 /**
- * Readability returns its best guess even on a page with no essay (a nav bar, a login form).
- * Below ~80 characters of text, or a short block that is mostly links, there is no article.
+ * Readability returns its best guess even on a page with no essay: a nav bar, a list of links.
+ * No text and no media, or a short text that is mostly links, is no article. Short real texts
+ * (a one-line post) still are: Readability's own test pages have some.
  */
-const MIN_ARTICLE_CHARS = 80;
-const SHORT_ARTICLE_CHARS = 500;
+const SHORT_ARTICLE_CHARS = 200;
 function isArticle(content: Element, text: string): boolean {
   const length = normalizeText(text).length;
-  if (length < MIN_ARTICLE_CHARS) return false;
+  if (length === 0) return !!content.querySelector('img, picture, video, svg');
   return length >= SHORT_ARTICLE_CHARS || linkDensity(content) < 0.5;
 }
 

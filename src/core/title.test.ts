@@ -36,3 +36,12 @@ describe('cleanTitle', () => {
     );
   });
 });
+
+describe('cleanTitle with headings', () => {
+  it('drops a <title> suffix when a heading of the page is the rest', () => {
+    const ctx = { farm: false, tagText: '', siteName: null, headings: ['链上数据周报：稳定币回流'] };
+    expect(cleanTitle('链上数据周报：稳定币回流 - 币讯之家', ctx).title).toBe('链上数据周报：稳定币回流');
+    expect(cleanTitle('链上数据周报：稳定币回流_币讯之家', ctx).title).toBe('链上数据周报：稳定币回流');
+    expect(cleanTitle('Another title - Site', ctx).title).toBe('Another title - Site');
+  });
+});

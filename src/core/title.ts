@@ -7,11 +7,15 @@ import { normalizeText } from './text.js';
  */
 const TICKER_PREFIX = /^([A-Z][A-Z0-9]{1,9})[:：](?=\S)/;
 const FARM_SUFFIX = /_([^_\s]{2,20})$/u;
+/** The last ` - Site`, ` | Site`, `_Site` part of a `<title>`. */
+const SITE_SEPARATOR = /\s+[|\-–—]\s+[^|\-–—]{1,30}$|_[^_]{1,30}$/u;
 
 export interface TitleContext {
   farm: boolean;
   tagText: string;
   siteName: string | null;
+  /** Texts of the page's h1/h2 headings: a `<title>` suffix goes when a heading is the rest. */
+  headings?: readonly string[];
   /** Extra patterns from site rules, removed from the title. */
   patterns?: readonly RegExp[];
 }
@@ -46,7 +50,11 @@ export function cleanTitle(raw: string, ctx: TitleContext): CleanTitle {
       title = title.slice(p[0].length).trim();
     }
   }
-  if (ctx.siteName) {
+  const sep = SITE_SEPARATOR.exec(title);
+  if (sep && sep.index >= 4 && ctx.headings?.includes(title.slice(0, sep.index).trim())) {
+    removed.push(title.slice(sep.index).trim());
+    title = title.slice(0, sep.index).trim();
+  } else if (ctx.siteName) {
     const site = ctx.siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const m = new RegExp(`\\s*(?:[_|\\-–—]|::)\\s*${site}$`, 'u').exec(title);
     if (m && m.index >= 4) {

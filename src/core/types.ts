@@ -61,6 +61,10 @@ export interface Article {
 export interface ExtractOptions {
   /** The page URL: relative links and images are made absolute against it; rules match its host. */
   url: string;
-  /** Site rules to apply (already resolved or not: only those matching `url`'s host are used). */
+  /**
+   * Site rules to apply; only those whose `match` fits `url`'s host are used. Default: the
+   * built-in rules. Callers with user rules pass the merged set (a user rule overrides the
+   * built-in rule with the same id).
+   */
   rules?: readonly SiteRule[];
 }

@@ -3,7 +3,7 @@ import type { Detector } from '../context.js';
 
 /**
  * Injected flash-news runs (research §11 T1–T4): a headline paragraph `head:body` whose body
- * opens with a dateline, through the paragraph that ends with a bracketed timestamp
+ * opens with a dateline (or a paragraph that opens with an outlet dateline), through the paragraph that ends with a bracketed timestamp
  * `[YYYY/M/D H:MM:SS]`; one or two paragraphs. The timestamp is required: essays have `A:B`
  * sentences and datelines of their own (§12 negatives 1, 2, 5, 9).
  */
@@ -52,6 +52,11 @@ export function datedHeadEnd(text: string): number {
   return -1;
 }
 
+/** A flash paragraph's opening: `head:` + dateline, or a dateline with no head. */
+function isDated(text: string): boolean {
+  return DATELINE.test(text) || datedHeadEnd(text) >= 0;
+}
+
 /** A head `xxx:` with no dateline (the farm sometimes drops `金色財經報道,`). */
 function looseHead(text: string): boolean {
   const m = /^([^:：]{2,60})[:：]\S/u.exec(text);
@@ -76,7 +81,7 @@ export function findFlashRuns(blocks: readonly Block[]): FlashRun[] {
   for (let i = 0; i < blocks.length; i++) {
     const first = blocks[i]!;
     if (!eligible(first)) continue;
-    const dated = datedHeadEnd(first.text) >= 0;
+    const dated = isDated(first.text);
     if (FLASH_TIMESTAMP.test(first.text)) {
       if (dated || looseHead(first.text)) runs.push({ blocks: [first] });
       continue;
@@ -107,7 +112,7 @@ export const flashNewsDetector: Detector = {
     const inRun = new Set(runs.flatMap((r) => r.blocks));
     for (const b of blocks) {
       total += b.text.length;
-      if (inRun.has(b) || (eligible(b) && datedHeadEnd(b.text) >= 0)) flashy += b.text.length;
+      if (inRun.has(b) || (eligible(b) && isDated(b.text))) flashy += b.text.length;
     }
     if (total === 0 || flashy / total > DIGEST_SHARE) return;
     for (const run of runs) for (const b of run.blocks) ctx.remove(b.el, 'flash-news', 'detector:flash-news');
