@@ -53,3 +53,23 @@ describe('extractArticle', () => {
     expect(readingMinutes('字'.repeat(2000) + ' word'.repeat(1150))).toBe(10);
   });
 });
+
+describe('extractArticle on pages without an article', () => {
+  it('returns null for a price table with a nav bar and a search form', () => {
+    const doc = makeDocument(
+      '<html><body><div><a href="/">行情</a><a href="/">快讯</a></div><form><input></form><p>© 币价看板</p>' +
+        '<table><tr><th>币种</th><th>价格</th></tr><tr><td>BTC</td><td>$97,120.4</td></tr></table></body></html>',
+    );
+    expect(extractArticle(doc, { url: TEST_URL })).toBeNull();
+  });
+
+  it('returns null for a sign-in form', () => {
+    const doc = makeDocument('<html><body><h3>Sign in</h3><form><label>Email <input></label></form></body></html>');
+    expect(extractArticle(doc, { url: TEST_URL })).toBeNull();
+  });
+
+  it('keeps a one-line post', () => {
+    const doc = makeDocument('<html><body><div><p>Gas fees fell to a yearly low today.</p></div></body></html>');
+    expect(extractArticle(doc, { url: TEST_URL })?.textContent).toContain('yearly low');
+  });
+});

@@ -80,15 +80,23 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 }
 
 /**
- * Readability returns its best guess even on a page with no essay: a nav bar, a list of links.
- * No text and no media, or a short text that is mostly links, is no article. Short real texts
- * (a one-line post) still are: Readability's own test pages have some.
+ * Readability returns its best guess even on a page with no essay: a nav bar, a price table, a
+ * sign-in form. No article: under 20 characters of prose (text outside tables, headings, links
+ * and form labels) and no media, or a short text that is mostly links. A one-sentence post is
+ * still an article.
  */
 const SHORT_ARTICLE_CHARS = 200;
+const MIN_PROSE_CHARS = 20;
+const NOT_PROSE = 'table, h1, h2, h3, h4, h5, h6, a, button, label, select, legend';
 function isArticle(content: Element, text: string): boolean {
   const length = normalizeText(text).length;
-  if (length === 0) return !!content.querySelector('img, picture, video, svg');
-  return length >= SHORT_ARTICLE_CHARS || linkDensity(content) < 0.5;
+  if (length >= SHORT_ARTICLE_CHARS) return true;
+  let notProse = 0;
+  for (const el of content.querySelectorAll(NOT_PROSE)) {
+    if (!el.parentElement?.closest(NOT_PROSE)) notProse += normalizeText(el.textContent ?? '').length;
+  }
+  if (length - notProse < MIN_PROSE_CHARS) return !!content.querySelector('img, picture, video, svg');
+  return linkDensity(content) < 0.5;
 }
 
 function publishedTime(fromMeta: string | null | undefined, fromPage: string | null): string | null {
