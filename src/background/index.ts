@@ -1,0 +1,53 @@
+// Service worker (Chrome) / background script (Firefox). Every listener is registered at the
+// top level, synchronously, so a worker woken by an event gets it. No state that cannot be rebuilt.
+import { browser, getMessage, onBackgroundRequest, type Tabs } from '../platform/index.js';
+import { toggleReader } from './toggle-reader.js';
+
+const MENU_ID = 'toggle-reader';
+const COMMAND = 'toggle-reader';
+
+function toggleFromUser(tab: Tabs.Tab | undefined): void {
+  if (tab?.id === undefined) return;
+  void toggleReader(tab.id, tab.url).then((reply) => {
+    if (!reply.ok) console.warn('[crypto-reader] cannot open the reader here:', reply.error);
+  });
+}
+
+browser.runtime.onInstalled.addListener(() => {
+  // Menus survive restarts but not always updates: recreate them cleanly.
+  void browser.contextMenus
+    .removeAll()
+    .then(() => {
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: getMessage('menuToggle', [], 'Toggle reader view'),
+        contexts: ['page', 'selection', 'link', 'image'],
+      });
+    })
+    .catch((err: unknown) => console.error('[crypto-reader] context menu', err));
+});
+
+browser.action.onClicked.addListener((tab) => toggleFromUser(tab));
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== COMMAND) return;
+  if (tab) return toggleFromUser(tab);
+  // Older Firefox passes no tab: use the active one.
+  void browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([active]) => toggleFromUser(active));
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID) toggleFromUser(tab);
+});
+
+onBackgroundRequest(async (msg) => {
+  let url: string | undefined;
+  try {
+    url = (await browser.tabs.get(msg.tabId)).url;
+  } catch {
+    return { ok: false, error: `no tab ${msg.tabId}` };
+  }
+  return toggleReader(msg.tabId, url);
+});

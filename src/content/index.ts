@@ -1,0 +1,40 @@
+// Content script entry: injected on demand by the background (never declared in the manifest),
+// once per page. It only listens; all work happens when the background asks for a toggle.
+import {
+  getMessage,
+  loadSettings,
+  onContentRequest,
+  saveSettings,
+  uiLanguage,
+} from '../platform/index.js';
+import { STRINGS, type Translate } from '../reader/strings.js';
+import { ReaderController } from './reader-controller.js';
+
+const INJECTED = Symbol.for('crypto-reader.content');
+
+const t: Translate = (key, subs = []) =>
+  getMessage(
+    key,
+    subs,
+    STRINGS[key].replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? ''),
+  );
+
+function start(): void {
+  const controller = new ReaderController({
+    doc: document,
+    t,
+    uiLang: uiLanguage(),
+    loadSettings,
+    saveSettings,
+  });
+  onContentRequest(async (msg) => {
+    if (msg.type === 'reader/toggle') return controller.toggle(msg.rules);
+    return controller.status;
+  });
+}
+
+const scope = globalThis as unknown as Record<symbol, boolean | undefined>;
+if (!scope[INJECTED]) {
+  scope[INJECTED] = true;
+  start();
+}

@@ -1,0 +1,286 @@
+import { parseSanitizedHtml } from '../core/render-fragment.js';
+import type { Article } from '../core/types.js';
+import type { ReaderSettings } from '../shared/settings.js';
+import { h } from './dom.js';
+import { fontStack } from './fonts.js';
+import { buildOutlineNav } from './outline-nav.js';
+import { buildRemovedPanel } from './removed-panel.js';
+import { buildSettingsPanel } from './settings-panel.js';
+import type { Translate } from './strings.js';
+
+export interface ReaderView {
+  root: HTMLElement;
+  /** The reader's own scroll container (the page never scrolls while the reader is open). */
+  scroller: HTMLElement;
+  /**
+   * Call after the first paint: focuses the reader (keys scroll it) and starts highlighting the
+   * current section (both need style and layout: doing them before the paint would delay it).
+   */
+  settled(): void;
+  destroy(): void;
+}
+
+export interface ReaderOptions {
+  doc: Document;
+  article: Article;
+  settings: ReaderSettings;
+  t: Translate;
+  /** The UI language (`i18n.getUILanguage()`), for the date format. */
+  uiLang: string;
+  onClose(): void;
+  onSettingsChange(next: ReaderSettings): void;
+}
+
+const NARROW = '(max-width: 899px)';
+
+/** Builds the whole reader view in one pass (the article HTML is parsed once, here). */
+export function renderReader(opts: ReaderOptions): ReaderView {
+  const { doc, article, t } = opts;
+  let settings = opts.settings;
+  const win = doc.defaultView;
+
+  const content = h(doc, 'div', { class: 'cr-content', 'data-testid': 'reader-content' });
+  content.append(parseSanitizedHtml(article.contentHtml, doc));
+  markPseudoHeadings(content, article);
+
+  const scroller = h(doc, 'div', { class: 'cr-scroll', tabindex: '-1' });
+  const date = formatDate(article.publishedTime, opts.uiLang);
+  const meta = h(doc, 'p', { class: 'cr-meta' }, [
+    h(doc, 'span', { 'data-testid': 'reader-byline', hidden: !article.byline }, [
+      article.byline ?? '',
+    ]),
+    article.siteName ? h(doc, 'span', { 'data-testid': 'reader-site' }, [article.siteName]) : null,
+    date
+      ? h(doc, 'time', { 'data-testid': 'reader-date', datetime: article.publishedTime }, [date])
+      : null,
+    h(doc, 'span', { 'data-testid': 'reader-time' }, [
+      t('readingTime', [String(article.readingMinutes)]),
+    ]),
+  ]);
+  scroller.append(
+    h(doc, 'article', { class: 'cr-article', lang: article.lang, dir: article.dir }, [
+      h(doc, 'header', {}, [
+        h(doc, 'h1', { class: 'cr-title', 'data-testid': 'reader-title' }, [article.title]),
+        meta,
+      ]),
+      content,
+    ]),
+  );
+
+  const narrow = () => win?.matchMedia?.(NARROW).matches ?? false;
+  const outline = buildOutlineNav(doc, article.outline, content, scroller, t, () => {
+    if (narrow()) setDrawer(false);
+  });
+
+  // Toolbar.
+  const outlineButton = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      'aria-controls': 'cr-outline',
+      'data-testid': 'reader-outline-toggle',
+      title: t('outlineToggle'),
+      hidden: !article.outline.length,
+    },
+    ['☰ ', t('outline')],
+  );
+  const removedButton = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      'aria-controls': 'cr-removed-panel',
+      'aria-expanded': 'false',
+      'data-testid': 'reader-removed',
+    },
+    [t('removedCount', [String(article.removed.length)])],
+  );
+  const settingsButton = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      'aria-controls': 'cr-settings-panel',
+      'aria-expanded': 'false',
+      'data-testid': 'reader-settings',
+      title: t('settings'),
+      'aria-label': t('settings'),
+    },
+    ['Aa'],
+  );
+  const closeButton = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      class: 'cr-close',
+      'data-testid': 'reader-close',
+      title: t('close'),
+      'aria-label': t('close'),
+    },
+    ['×'],
+  );
+  closeButton.addEventListener('click', () => opts.onClose());
+
+  const reveal = (el: HTMLElement) => {
+    const top =
+      el.getBoundingClientRect().top -
+      scroller.getBoundingClientRect().top +
+      scroller.scrollTop -
+      48;
+    scroller.scrollTo({ top, behavior: 'instant' });
+  };
+  const removedPanel = buildRemovedPanel(doc, article.removed, content, t, reveal);
+  const settingsPanel = buildSettingsPanel(doc, settings, t, (next) => {
+    settings = next;
+    applySettings();
+    opts.onSettingsChange(next);
+  });
+  const backdrop = h(doc, 'div', { class: 'cr-backdrop' });
+  backdrop.addEventListener('click', () => setDrawer(false));
+
+  const root = h(
+    doc,
+    'div',
+    {
+      class: 'cr-root',
+      'data-testid': 'reader-root',
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-label': article.title,
+    },
+    [
+      h(doc, 'div', { class: 'cr-toolbar', role: 'toolbar' }, [
+        outlineButton,
+        h(doc, 'span', { class: 'cr-spacer' }),
+        removedButton,
+        settingsButton,
+        closeButton,
+      ]),
+      h(doc, 'div', { class: 'cr-body' }, [
+        outline.element,
+        backdrop,
+        scroller,
+        removedPanel,
+        settingsPanel,
+      ]),
+    ],
+  );
+
+  function applySettings(): void {
+    root.dataset.theme = settings.theme;
+    root.dataset.outline = settings.outlineOpen ? 'open' : 'closed';
+    const s = root.style;
+    s.setProperty('--cr-fs', `${settings.fontSize}px`);
+    s.setProperty('--cr-lh', String(settings.lineHeight));
+    s.setProperty('--cr-width', `${settings.contentWidth}em`);
+    s.setProperty('--cr-font', fontStack(settings.fontFamily, article.lang));
+    syncOutlineButton();
+  }
+
+  // Wide windows: the sidebar collapses (a saved setting). Narrow windows: a drawer, closed at first.
+  function syncOutlineButton(): void {
+    const open = narrow() ? root.dataset.drawer === 'open' : settings.outlineOpen;
+    outlineButton.setAttribute('aria-expanded', String(open));
+  }
+  function setDrawer(open: boolean): void {
+    root.dataset.drawer = open ? 'open' : 'closed';
+    syncOutlineButton();
+  }
+  outlineButton.addEventListener('click', () => {
+    if (narrow()) {
+      const open = root.dataset.drawer !== 'open';
+      setDrawer(open);
+      if (open) outline.element.querySelector('button')?.focus();
+    } else {
+      settings = { ...settings, outlineOpen: !settings.outlineOpen };
+      applySettings();
+      opts.onSettingsChange(settings);
+    }
+  });
+
+  function panelToggle(
+    button: HTMLButtonElement,
+    panel: HTMLElement,
+    other: [HTMLButtonElement, HTMLElement],
+  ): void {
+    button.addEventListener('click', () => {
+      const open = panel.hidden;
+      panel.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+      if (open) {
+        other[1].hidden = true;
+        other[0].setAttribute('aria-expanded', 'false');
+        panel.querySelector<HTMLElement>('button')?.focus();
+      }
+    });
+  }
+  panelToggle(removedButton, removedPanel, [settingsButton, settingsPanel]);
+  panelToggle(settingsButton, settingsPanel, [removedButton, removedPanel]);
+
+  // Esc closes an open panel or drawer first; the content script closes the reader otherwise.
+  root.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    for (const [button, panel] of [
+      [removedButton, removedPanel],
+      [settingsButton, settingsPanel],
+    ] as const) {
+      if (!panel.hidden) {
+        panel.hidden = true;
+        button.setAttribute('aria-expanded', 'false');
+        button.focus();
+        e.stopPropagation();
+        return;
+      }
+    }
+    if (root.dataset.drawer === 'open' && narrow()) {
+      setDrawer(false);
+      outlineButton.focus();
+      e.stopPropagation();
+    }
+  });
+
+  setDrawer(false);
+  applySettings();
+  const mql = win?.matchMedia?.(NARROW);
+  const onMedia = () => syncOutlineButton();
+  mql?.addEventListener?.('change', onMedia);
+
+  return {
+    root,
+    scroller,
+    settled() {
+      scroller.focus({ preventScroll: true });
+      outline.observe();
+    },
+    destroy() {
+      outline.destroy();
+      mql?.removeEventListener?.('change', onMedia);
+    },
+  };
+}
+
+/**
+ * The outline's pseudo-headings (bold lines, 一、/第X部分 lines) are paragraphs in the content:
+ * give them a heading look so the outline's sections are visible in the text too.
+ */
+function markPseudoHeadings(content: HTMLElement, article: Article): void {
+  if (!article.outline.length) return;
+  const ids = new Set(article.outline.map((e) => e.id));
+  for (const el of content.querySelectorAll<HTMLElement>('[id]')) {
+    if (ids.has(el.id) && !/^H[1-6]$/.test(el.tagName)) el.classList.add('cr-pseudo-heading');
+  }
+}
+
+/** A readable date in the UI language; null for a missing or unparseable date (never "Invalid Date"). */
+export function formatDate(iso: string | null, lang: string): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'medium' }).format(d);
+  } catch {
+    return d.toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { isBackgroundRequest, isContentRequest, isExtensionSender } from './messages.js';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('isExtensionSender', () => {
+  it('accepts our own extension page, with or without a tab', () => {
+    expect(isExtensionSender({ id: ID, url: `${ORIGIN}options/options.html` }, ID, ORIGIN)).toBe(
+      true,
+    );
+    expect(
+      isExtensionSender({ id: ID, url: `${ORIGIN}options/options.html`, tab: {} }, ID, ORIGIN),
+    ).toBe(true);
+    expect(
+      isExtensionSender(
+        { id: ID, url: `${ORIGIN}test.html`, tab: { url: `${ORIGIN}test.html` } },
+        ID,
+        ORIGIN,
+      ),
+    ).toBe(true);
+  });
+
+  it('accepts a Firefox moz-extension origin given without the trailing slash', () => {
+    const origin = 'moz-extension://4b1c0f3e-1111-2222-3333-444455556666';
+    expect(
+      isExtensionSender(
+        { id: 'crypto-reader@example.org', url: `${origin}/options/options.html` },
+        'crypto-reader@example.org',
+        origin,
+      ),
+    ).toBe(true);
+  });
+
+  it('rejects our content script (page URL, page tab)', () => {
+    expect(
+      isExtensionSender(
+        { id: ID, url: 'https://news.example/a.html', tab: { url: 'https://news.example/a.html' } },
+        ID,
+        ORIGIN,
+      ),
+    ).toBe(false);
+  });
+
+  it('rejects another extension and senders without an id or url', () => {
+    expect(isExtensionSender({ id: 'other', url: `${ORIGIN}x.html` }, ID, ORIGIN)).toBe(false);
+    expect(isExtensionSender({ url: `${ORIGIN}x.html` }, ID, ORIGIN)).toBe(false);
+    expect(isExtensionSender({ id: ID }, ID, ORIGIN)).toBe(false);
+  });
+
+  it('rejects a look-alike origin and our frame embedded in a web page', () => {
+    expect(
+      isExtensionSender(
+        { id: ID, url: `chrome-extension://${ID}.evil.example/x.html` },
+        ID,
+        ORIGIN,
+      ),
+    ).toBe(false);
+    expect(isExtensionSender({ id: ID, url: `https://evil.example/${ORIGIN}` }, ID, ORIGIN)).toBe(
+      false,
+    );
+    expect(
+      isExtensionSender(
+        { id: ID, url: `${ORIGIN}frame.html`, tab: { url: 'https://evil.example/' } },
+        ID,
+        ORIGIN,
+      ),
+    ).toBe(false);
+  });
+
+  it('rejects everything when the extension id or origin is unknown', () => {
+    expect(isExtensionSender({ id: '', url: 'x' }, '', '')).toBe(false);
+  });
+});
+
+describe('message guards', () => {
+  it('accepts a well-formed reader/toggle for the background', () => {
+    expect(isBackgroundRequest({ type: 'reader/toggle', tabId: 12 })).toBe(true);
+  });
+
+  it('rejects malformed background requests', () => {
+    for (const m of [
+      null,
+      'reader/toggle',
+      [],
+      {},
+      { type: 'reader/toggle' },
+      { type: 'reader/toggle', tabId: '12' },
+      { type: 'reader/toggle', tabId: -1 },
+      { type: 'reader/toggle', tabId: 1.5 },
+      { type: 'reader/open', tabId: 1 },
+    ]) {
+      expect(isBackgroundRequest(m), JSON.stringify(m)).toBe(false);
+    }
+  });
+
+  it('content requests: toggle carries rules, state carries nothing', () => {
+    expect(isContentRequest({ type: 'reader/toggle', rules: [] })).toBe(true);
+    expect(isContentRequest({ type: 'reader/state' })).toBe(true);
+    expect(isContentRequest({ type: 'reader/toggle' })).toBe(false);
+    expect(isContentRequest({ type: 'reader/toggle', rules: 'all' })).toBe(false);
+    expect(isContentRequest({ type: 'reader/close' })).toBe(false);
+  });
+});
