@@ -1,0 +1,160 @@
+/**
+ * Site rules expressed as detectors, so rule removals go through the same removal log as the
+ * generic detectors (`Removal.kind = 'rule'`, `Removal.rule = 'rule:<id>'`). Only rules whose
+ * `match` fits the page host (and that are enabled) apply.
+ *
+ * - `remove` selectors run in the `pre` phase on the page body and again in the `post` phase on
+ *   the extracted content (Readability may rebuild or keep what the page had);
+ * - `removeText` patterns run in the `post` phase on each block of the content;
+ * - `article`, `title` and `byline` are returned for the pipeline to use.
+ */
+import { compileRuleIndex, rulesForUrl } from '../rules/match.js';
+import type { SiteRule } from '../rules/schema.js';
+import { compileTextPattern, matchesTextPattern } from '../rules/text-pattern.js';
+import type { Detector, DetectorContext } from './context.js';
+
+export interface CompiledSiteRules {
+  /** Ids of the rules that apply to the URL, in order. */
+  ids: string[];
+  preDetectors: Detector[];
+  postDetectors: Detector[];
+  /** CSS selectors of the essay container, most specific rule first (rule order). */
+  articleSelectors: string[];
+  /** Title cleanup patterns, global: use `applyTitlePatterns` or `title.replace(p, '')`. */
+  titlePatterns: RegExp[];
+  bylineSelectors: string[];
+}
+
+/**
+ * `removeText` is only tested on blocks up to this many characters: junk blocks are short, and
+ * the bound caps what even a quadratic pattern can cost.
+ */
+export const MAX_REMOVE_TEXT_BLOCK = 5000;
+
+function querySafe(root: ParentNode, selector: string): Element[] {
+  try {
+    return [...root.querySelectorAll(selector)];
+  } catch {
+    return []; // an invalid selector never reaches here after parseRules; hand-built rules may
+  }
+}
+
+function matchesSafe(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function removeSelectors(ctx: DetectorContext, rule: SiteRule, protect: readonly string[]): void {
+  const name = `rule:${rule.id}`;
+  for (const selector of rule.remove ?? []) {
+    for (const el of querySafe(ctx.content, selector)) {
+      // Never take out the essay container (or what holds it) in the pre phase.
+      if (
+        ctx.phase === 'pre' &&
+        protect.some((s) => matchesSafe(el, s) || querySafe(el, s).length)
+      ) {
+        continue;
+      }
+      ctx.remove(el, 'rule', name);
+    }
+  }
+}
+
+export function compileSiteRules(rules: readonly SiteRule[], url: URL): CompiledSiteRules {
+  const applicable = rulesForUrl(compileRuleIndex(rules), url);
+  const articleSelectors = applicable.flatMap((r) => (r.article ? [r.article] : []));
+  const preDetectors: Detector[] = [];
+  const postDetectors: Detector[] = [];
+  const titlePatterns: RegExp[] = [];
+
+  for (const rule of applicable) {
+    const name = `rule:${rule.id}`;
+    const textPatterns = (rule.removeText ?? [])
+      .map(compileTextPattern)
+      .filter((p): p is RegExp | string => p !== null);
+    if (rule.remove?.length) {
+      preDetectors.push({
+        id: name,
+        phase: 'pre',
+        run: (ctx) => removeSelectors(ctx, rule, articleSelectors),
+      });
+    }
+    if (rule.remove?.length || textPatterns.length) {
+      postDetectors.push({
+        id: name,
+        phase: 'post',
+        run(ctx) {
+          removeSelectors(ctx, rule, []);
+          if (!textPatterns.length) return;
+          for (const block of ctx.blocks()) {
+            if (block.text.length > MAX_REMOVE_TEXT_BLOCK) continue;
+            if (textPatterns.some((p) => matchesTextPattern(p, block.text))) {
+              ctx.remove(block.el, 'rule', name);
+            }
+          }
+        },
+      });
+    }
+    if (rule.title) {
+      const p = compileTextPattern(rule.title);
+      if (p !== null) {
+        titlePatterns.push(
+          typeof p === 'string'
+            ? new RegExp(escapeRegExp(p), 'g')
+            : new RegExp(p.source, `${p.flags}g`),
+        );
+      }
+    }
+  }
+
+  return {
+    ids: applicable.map((r) => r.id),
+    preDetectors,
+    postDetectors,
+    articleSelectors,
+    titlePatterns,
+    bylineSelectors: applicable.flatMap((r) => (r.byline ? [r.byline] : [])),
+  };
+}
+
+/** Removes every title pattern from `title` and tidies the separators left at either end. */
+export function applyTitlePatterns(title: string, patterns: readonly RegExp[]): string {
+  let out = title;
+  for (const p of patterns) {
+    p.lastIndex = 0;
+    out = out.replace(p, '');
+  }
+  out = out.replace(/\s+/g, ' ').trim();
+  return out.replace(/^[\s\-–—|_:：·]+|[\s\-–—|_:：·]+$/g, '').trim() || title.trim();
+}
+
+/** The first element matching one of the rules' `article` selectors (in rule order), or null. */
+export function findArticleRoot(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    try {
+      const el = root.querySelector(s);
+      if (el) return el;
+    } catch {
+      // invalid selector in a hand-built rule: try the next one
+    }
+  }
+  return null;
+}
+
+/** The normalized text of the first element matching a rule's `byline` selector, or null. */
+export function findByline(root: ParentNode, selectors: readonly string[]): string | null {
+  for (const s of selectors) {
+    for (const el of querySafe(root, s)) {
+      const text = (el.textContent ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+      if (text) return text;
+    }
+  }
+  return null;
+}
