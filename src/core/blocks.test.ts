@@ -8,7 +8,9 @@ function root(html: string): Element {
 
 describe('blocks', () => {
   it('lists leaf blocks, WeChat sections and list items', () => {
-    const r = root('<div><p>one</p><section><span>two</span></section></div><ul><li>three</li></ul><div> </div>');
+    const r = root(
+      '<div><p>one</p><section><span>two</span></section></div><ul><li>three</li></ul><div> </div>',
+    );
     expect(listBlocks(r).map((b) => b.text)).toEqual(['one', 'two', 'three']);
   });
 });

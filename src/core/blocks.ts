@@ -2,10 +2,43 @@ import { normalizeText } from './text.js';
 
 /** Elements that start a new block of text. */
 export const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
-  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH',
-  'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 
 /** Containers whose text is quoted or literal: injected-run detectors never fire inside them. */
@@ -25,12 +58,13 @@ function hasBlockChild(el: Element): boolean {
 /**
  * The leaf blocks under `root` in document order: block elements with no block children and
  * some text (or an image). A `<div>` holding only inline content and a WeChat-style
- * `<section><span>` count as blocks; so does a `<li>`.
+ * `<section><span>` count as blocks; so does a `<li>`. Stops after `limit` blocks.
  */
-export function listBlocks(root: Element): Block[] {
+export function listBlocks(root: Element, limit = Infinity): Block[] {
   const out: Block[] = [];
   const walk = (el: Element): void => {
     for (const child of el.children) {
+      if (out.length >= limit) return;
       if (!BLOCK_TAGS.has(child.tagName)) continue;
       if (child.tagName === 'TABLE' || child.tagName === 'PRE' || !hasBlockChild(child)) {
         const text = normalizeText(child.textContent ?? '');

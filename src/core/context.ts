@@ -49,9 +49,15 @@ export class RemovalLog {
   /** Removed elements by removal id, so the sanitizer can render their HTML once at the end. */
   readonly elements = new Map<string, Element>();
 
-  context(phase: 'pre' | 'post', doc: Document, content: Element, url: URL, signals: PageSignals): DetectorContext {
+  context(
+    phase: 'pre' | 'post',
+    doc: Document,
+    content: Element,
+    url: URL,
+    signals: PageSignals,
+  ): DetectorContext {
     let cache: Block[] | null = null;
-    const log = this;
+    const { removed, bylineParts, elements } = this;
     return {
       phase,
       doc,
@@ -64,9 +70,9 @@ export class RemovalLog {
       },
       remove(el, kind, rule) {
         if (el === content || !content.contains(el)) return false;
-        const id = `r${log.removed.length + 1}`;
-        log.removed.push({ id, kind, rule, text: normalizeText(el.textContent ?? ''), html: null });
-        log.elements.set(id, el);
+        const id = `r${removed.length + 1}`;
+        removed.push({ id, kind, rule, text: normalizeText(el.textContent ?? ''), html: null });
+        elements.set(id, el);
         if (phase === 'post') {
           const marker = el.ownerDocument.createElement('div');
           marker.setAttribute(PLACEHOLDER_ATTR, id);
@@ -79,11 +85,11 @@ export class RemovalLog {
         return true;
       },
       note(kind, rule, text) {
-        log.removed.push({ id: `r${log.removed.length + 1}`, kind, rule, text, html: null });
+        removed.push({ id: `r${removed.length + 1}`, kind, rule, text, html: null });
       },
       addByline(text) {
         const t = normalizeText(text);
-        if (t && !log.bylineParts.includes(t)) log.bylineParts.push(t);
+        if (t && !bylineParts.includes(t)) bylineParts.push(t);
       },
     };
   }

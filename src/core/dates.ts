@@ -14,7 +14,10 @@ const PATTERNS: { re: RegExp; order: 'ymd' | 'mdy' }[] = [
     order: 'ymd',
   },
   // 4/27/2021 12:48:57 PM (.NET en-US)
-  { re: /(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?/iu, order: 'mdy' },
+  {
+    re: /(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?/iu,
+    order: 'mdy',
+  },
 ];
 
 export function parseDate(text: string): ParsedDate {

@@ -10,7 +10,9 @@ const PARAS = Array.from(
 
 describe('extractArticle', () => {
   it('does not mutate the input document', () => {
-    const doc = makeDocument(`<html><head><title>Rollups</title></head><body><article>${PARAS}</article></body></html>`);
+    const doc = makeDocument(
+      `<html><head><title>Rollups</title></head><body><article>${PARAS}</article></body></html>`,
+    );
     const before = doc.documentElement.outerHTML;
     expect(extractArticle(doc, { url: TEST_URL })).not.toBeNull();
     expect(doc.documentElement.outerHTML).toBe(before);
@@ -64,12 +66,16 @@ describe('extractArticle on pages without an article', () => {
   });
 
   it('returns null for a sign-in form', () => {
-    const doc = makeDocument('<html><body><h3>Sign in</h3><form><label>Email <input></label></form></body></html>');
+    const doc = makeDocument(
+      '<html><body><h3>Sign in</h3><form><label>Email <input></label></form></body></html>',
+    );
     expect(extractArticle(doc, { url: TEST_URL })).toBeNull();
   });
 
   it('keeps a one-line post', () => {
-    const doc = makeDocument('<html><body><div><p>Gas fees fell to a yearly low today.</p></div></body></html>');
+    const doc = makeDocument(
+      '<html><body><div><p>Gas fees fell to a yearly low today.</p></div></body></html>',
+    );
     expect(extractArticle(doc, { url: TEST_URL })?.textContent).toContain('yearly low');
   });
 });

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js';
+import { listBlocks } from './blocks.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
 import { DETECTORS } from './detectors/index.js';
@@ -47,7 +48,9 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 
   const farm = signals.farm || log.removed.some((r) => r.kind === 'flash-news');
   const siteName = normalizeText(parsed.siteName ?? '') || null;
-  const headings = [...doc.querySelectorAll('h1, h2')].slice(0, 8).map((h) => normalizeText(h.textContent ?? ''));
+  const headings = [...doc.querySelectorAll('h1, h2')]
+    .slice(0, 8)
+    .map((h) => normalizeText(h.textContent ?? ''));
   const title = cleanTitle(parsed.title ?? '', {
     farm,
     tagText: signals.tagText,
@@ -57,6 +60,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   });
   for (const piece of title.removed) post.note('title-decoration', 'detector:title', piece);
 
+  dropTitleHeading(content, title.title);
   const outline = buildOutline(content, title.title);
   const { html, text } = sanitizeContent(doc, content, url, log);
   if (!isArticle(content, text)) return null;
@@ -93,13 +97,31 @@ function isArticle(content: Element, text: string): boolean {
   if (length >= SHORT_ARTICLE_CHARS) return true;
   let notProse = 0;
   for (const el of content.querySelectorAll(NOT_PROSE)) {
-    if (!el.parentElement?.closest(NOT_PROSE)) notProse += normalizeText(el.textContent ?? '').length;
+    if (!el.parentElement?.closest(NOT_PROSE))
+      notProse += normalizeText(el.textContent ?? '').length;
   }
-  if (length - notProse < MIN_PROSE_CHARS) return !!content.querySelector('img, picture, video, svg');
+  if (length - notProse < MIN_PROSE_CHARS)
+    return !!content.querySelector('img, picture, video, svg');
   return linkDensity(content) < 0.5;
 }
 
-function publishedTime(fromMeta: string | null | undefined, fromPage: string | null): string | null {
+/**
+ * Readability drops a heading that repeats the `<title>`, but it compares with the raw title
+ * (`X - Site`): once the title is clean, the page's `<h1>X</h1>` at the top repeats it. It is
+ * the title, shown as such, so it goes without a removal record.
+ */
+function dropTitleHeading(content: Element, title: string): void {
+  for (const b of listBlocks(content, 3)) {
+    if (!/^H[1-6]$/.test(b.el.tagName)) continue;
+    if (b.text === title) b.el.remove();
+    return;
+  }
+}
+
+function publishedTime(
+  fromMeta: string | null | undefined,
+  fromPage: string | null,
+): string | null {
   if (fromMeta) {
     const parsed = parseDate(fromMeta);
     if (parsed.iso || parsed.placeholder) return parsed.iso;

@@ -8,7 +8,8 @@ import type { OutlineEntry } from './types.js';
  * 第X部分 / 【…】), or a short standalone CJK line between paragraphs. Each entry's element
  * gets a stable id derived from its text; the title is not repeated.
  */
-const ORDINAL = /^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:部分|章|节|節|篇)|【[^】]{2,30}】$)/u;
+const ORDINAL =
+  /^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:部分|章|节|節|篇)|【[^】]{2,30}】$)/u;
 const MAX_PSEUDO = 40;
 const SENTENCE_PUNCT = /[。，,；;：:！!]|\.\s|\.$/u;
 const CAPTION = /^(?:图|圖|图片|圖片|Image|Photo|Source|来源|來源)\s*[:：]/iu;
@@ -21,7 +22,11 @@ function wholeTextBold(el: Element, text: string): boolean {
       const w = /font-weight\s*:\s*(\d+|bold)/i.exec(b.getAttribute('style') ?? '')?.[1];
       if (!w || (w !== 'bold' && Number(w) < 600)) continue;
     }
-    if (b.parentElement?.closest('strong, b, [style*="font-weight"]') && el.contains(b.parentElement)) continue;
+    if (
+      b.parentElement?.closest('strong, b, [style*="font-weight"]') &&
+      el.contains(b.parentElement)
+    )
+      continue;
     bold += normalizeText(b.textContent ?? '').length;
   }
   return bold >= text.length * 0.9;
@@ -50,9 +55,14 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     const tag = b.el.tagName;
     if (/^H[1-6]$/.test(tag)) {
       level = Math.max(2, Number(tag[1]));
-    } else if (b.text.length <= MAX_PSEUDO && !CAPTION.test(b.text) && !b.el.closest('figure, li')) {
+    } else if (
+      b.text.length <= MAX_PSEUDO &&
+      !CAPTION.test(b.text) &&
+      !b.el.closest('figure, li')
+    ) {
       const next = blocks[i + 1];
-      const nextIsBody = !!next && next.text.length > b.text.length * 2 && !/^H[1-6]$/.test(next.el.tagName);
+      const nextIsBody =
+        !!next && next.text.length > b.text.length * 2 && !/^H[1-6]$/.test(next.el.tagName);
       if (!nextIsBody) return;
       const pseudoLevel = hasRealHeading ? 3 : 2;
       if (ORDINAL.test(b.text) || wholeTextBold(b.el, b.text)) {

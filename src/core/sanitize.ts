@@ -5,7 +5,8 @@ const purifiers = new WeakMap<object, DOMPurify>();
 
 function purifierFor(page: Document): DOMPurify {
   // The working clone has no window: use the page's (jsdom) or the global one (content script).
-  const win = (page.defaultView ?? (globalThis as { window?: Window }).window) as Window | undefined;
+  const win = (page.defaultView ?? (globalThis as { window?: Window }).window) as
+    Window | undefined;
   if (!win) throw new Error('sanitize: no window to run DOMPurify in');
   let p = purifiers.get(win);
   if (!p) {
@@ -16,7 +17,23 @@ function purifierFor(page: Document): DOMPurify {
 }
 
 const CONFIG = {
-  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'frame', 'frameset'],
+  FORBID_TAGS: [
+    'style',
+    'script',
+    'iframe',
+    'object',
+    'embed',
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'link',
+    'meta',
+    'base',
+    'frame',
+    'frameset',
+  ],
   FORBID_ATTR: ['style', 'srcdoc', 'formaction'],
   ADD_ATTR: [PLACEHOLDER_ATTR],
 };

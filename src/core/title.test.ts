@@ -18,30 +18,52 @@ describe('cleanTitle', () => {
 
   it('keeps the ticker when no suffix corroborates it, unless the tags name it', () => {
     expect(cleanTitle('MER:淺談零知識證明', farm).title).toBe('MER:淺談零知識證明');
-    expect(cleanTitle('MER:淺談零知識證明', { ...farm, tagText: 'merblockchain' }).title).toBe('淺談零知識證明');
+    expect(cleanTitle('MER:淺談零知識證明', { ...farm, tagText: 'merblockchain' }).title).toBe(
+      '淺談零知識證明',
+    );
   });
 
   it('leaves titles on non-farm pages alone (§12.10)', () => {
     const t = 'FTX: Bankruptcy court approves the sale of trust assets';
     expect(cleanTitle(t, { farm: false, tagText: '', siteName: null }).title).toBe(t);
-    expect(cleanTitle('比特幣白皮書_CPU', { farm: false, tagText: '', siteName: null }).title).toBe('比特幣白皮書_CPU');
+    expect(cleanTitle('比特幣白皮書_CPU', { farm: false, tagText: '', siteName: null }).title).toBe(
+      '比特幣白皮書_CPU',
+    );
   });
 
   it('strips a site-name suffix and rule patterns', () => {
-    expect(cleanTitle('The merge, explained - Chain Daily', { farm: false, tagText: '', siteName: 'Chain Daily' }).title).toBe(
-      'The merge, explained',
-    );
-    expect(cleanTitle('【独家】链上数据周报', { farm: false, tagText: '', siteName: null, patterns: [/^【独家】/u] }).title).toBe(
-      '链上数据周报',
-    );
+    expect(
+      cleanTitle('The merge, explained - Chain Daily', {
+        farm: false,
+        tagText: '',
+        siteName: 'Chain Daily',
+      }).title,
+    ).toBe('The merge, explained');
+    expect(
+      cleanTitle('【独家】链上数据周报', {
+        farm: false,
+        tagText: '',
+        siteName: null,
+        patterns: [/^【独家】/u],
+      }).title,
+    ).toBe('链上数据周报');
   });
 });
 
 describe('cleanTitle with headings', () => {
   it('drops a <title> suffix when a heading of the page is the rest', () => {
-    const ctx = { farm: false, tagText: '', siteName: null, headings: ['链上数据周报：稳定币回流'] };
-    expect(cleanTitle('链上数据周报：稳定币回流 - 币讯之家', ctx).title).toBe('链上数据周报：稳定币回流');
-    expect(cleanTitle('链上数据周报：稳定币回流_币讯之家', ctx).title).toBe('链上数据周报：稳定币回流');
+    const ctx = {
+      farm: false,
+      tagText: '',
+      siteName: null,
+      headings: ['链上数据周报：稳定币回流'],
+    };
+    expect(cleanTitle('链上数据周报：稳定币回流 - 币讯之家', ctx).title).toBe(
+      '链上数据周报：稳定币回流',
+    );
+    expect(cleanTitle('链上数据周报：稳定币回流_币讯之家', ctx).title).toBe(
+      '链上数据周报：稳定币回流',
+    );
     expect(cleanTitle('Another title - Site', ctx).title).toBe('Another title - Site');
   });
 });

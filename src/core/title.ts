@@ -45,7 +45,11 @@ export function cleanTitle(raw: string, ctx: TitleContext): CleanTitle {
       suffixGone = true;
     }
     const p = TICKER_PREFIX.exec(title);
-    if (p && (suffixGone || ctx.tagText.toUpperCase().includes(p[1]!)) && title.length - p[0].length >= 4) {
+    if (
+      p &&
+      (suffixGone || ctx.tagText.toUpperCase().includes(p[1]!)) &&
+      title.length - p[0].length >= 4
+    ) {
       removed.push(p[0]);
       title = title.slice(p[0].length).trim();
     }

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { postContext } from '../test-support/dom.js';
 import { creditLineDetector } from './credit-line.js';
 
-const BODY = '<p>這是一段足夠長的正文段落，說明鏈上數據與市場情緒之間的關係，以及它們如何影響價格。</p>';
+const BODY =
+  '<p>這是一段足夠長的正文段落，說明鏈上數據與市場情緒之間的關係，以及它們如何影響價格。</p>';
 
 describe('credit-line detector', () => {
   it('moves top credit lines to the byline and records them', () => {
-    const { ctx, log, root } = postContext(`<p>作者:Alice Chen</p><p>編譯:某某研究院 小王</p>${BODY}`);
+    const { ctx, log, root } = postContext(
+      `<p>作者:Alice Chen</p><p>編譯:某某研究院 小王</p>${BODY}`,
+    );
     creditLineDetector.run(ctx);
     expect(log.bylineParts).toEqual(['作者:Alice Chen', '編譯:某某研究院 小王']);
     expect(log.removed.map((r) => r.kind)).toEqual(['credit-line', 'credit-line']);

@@ -24,7 +24,9 @@ describe('farm-meta detector', () => {
   });
 
   it('keeps body sentences that mention a time', () => {
-    const { ctx, log } = preContext('<p>Time: it is what the protocol could not buy, said the founder in 2021.</p>');
+    const { ctx, log } = preContext(
+      '<p>Time: it is what the protocol could not buy, said the founder in 2021.</p>',
+    );
     farmMetaDetector.run(ctx);
     expect(log.removed).toHaveLength(0);
   });

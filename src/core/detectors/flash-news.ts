@@ -115,6 +115,7 @@ export const flashNewsDetector: Detector = {
       if (inRun.has(b) || (eligible(b) && isDated(b.text))) flashy += b.text.length;
     }
     if (total === 0 || flashy / total > DIGEST_SHARE) return;
-    for (const run of runs) for (const b of run.blocks) ctx.remove(b.el, 'flash-news', 'detector:flash-news');
+    for (const run of runs)
+      for (const b of run.blocks) ctx.remove(b.el, 'flash-news', 'detector:flash-news');
   },
 };

@@ -26,9 +26,17 @@ export function postContext(
 }
 
 /** A pre-phase context over a whole page body. */
-export function preContext(bodyHtml: string): { ctx: DetectorContext; log: RemovalLog; doc: Document } {
+export function preContext(bodyHtml: string): {
+  ctx: DetectorContext;
+  log: RemovalLog;
+  doc: Document;
+} {
   const doc = makeDocument(`<!doctype html><html><body>${bodyHtml}</body></html>`);
   const log = new RemovalLog();
-  const ctx = log.context('pre', doc, doc.body, new URL(TEST_URL), { farm: false, tagText: '', date: null });
+  const ctx = log.context('pre', doc, doc.body, new URL(TEST_URL), {
+    farm: false,
+    tagText: '',
+    date: null,
+  });
   return { ctx, log, doc };
 }

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { repoRoot } from './server.js';
+
+export const artifactsDir = path.join(repoRoot, 'artifacts', 'e2e');
+
+/** Saves a full-viewport screenshot under artifacts/e2e/<name>.png and returns its path. */
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  // caret: 'initial': Playwright's default caret hiding writes style="" on inputs, which would
+  // show up as a DOM change in the restore checks.
+  await page.screenshot({ path: file, caret: 'initial' });
+  return file;
+}
+
+/**
+ * A fingerprint of the page's own DOM: the serialized document without the reader's host, plus
+ * the title. Equal fingerprints before
+ * opening and after closing mean the page came back as it was, attributes included.
+ */
+export interface Fingerprint {
+  hash: string;
+  hosts: number;
+  html: string;
+}
+
+export async function pageFingerprint(page: Page): Promise<Fingerprint> {
+  const { html, hosts } = await page.evaluate(() => {
+    // The reader's host is a direct child of <html> with an open shadow root; none of the
+    // test pages has one of its own.
+    const isHost = (el: Element): boolean => el.shadowRoot !== null;
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    let hosts = 0;
+    const live = [...document.documentElement.children];
+    const copies = [...clone.children];
+    live.forEach((el, i) => {
+      if (isHost(el)) {
+        hosts++;
+        copies[i]?.remove();
+      }
+    });
+    return { html: `${document.title}\n${clone.outerHTML}`, hosts };
+  });
+  return { hash: createHash('sha256').update(html).digest('hex'), hosts, html };
+}
+
+/** Where two fingerprints first differ, with some context, for a readable failure message. */
+export function fingerprintDiff(a: Fingerprint, b: Fingerprint): string {
+  if (a.hash === b.hash) return 'identical';
+  let i = 0;
+  while (i < a.html.length && a.html[i] === b.html[i]) i++;
+  const from = Math.max(0, i - 80);
+  return `first difference at ${i}:\n  before: …${a.html.slice(from, i + 120)}…\n  after:  …${b.html.slice(from, i + 120)}…`;
+}
+
+/** Computed styles of the reader's parts, read inside the shadow root. */
+export interface ReaderStyleProbe {
+  rootPosition: string;
+  rootBackground: string;
+  rootZIndex: string;
+  titleFontSize: string;
+  titleFontFamily: string;
+  titleColor: string;
+  titleLineHeight: string;
+  titleLetterSpacing: string;
+  titleTextTransform: string;
+  paragraphFontSize: string;
+  paragraphColor: string;
+  paragraphFontFamily: string;
+}
+
+export async function readerStyles(page: Page): Promise<ReaderStyleProbe> {
+  return page.evaluate(() => {
+    const host = [...document.documentElement.children].find((el) =>
+      el.shadowRoot?.querySelector('[data-testid="reader-root"]'),
+    );
+    const root = host?.shadowRoot;
+    if (!root) throw new Error('no reader shadow root');
+    const q = (sel: string): CSSStyleDeclaration => {
+      const el = root.querySelector(sel);
+      if (!el) throw new Error(`no ${sel} in the reader`);
+      return getComputedStyle(el);
+    };
+    const r = q('[data-testid="reader-root"]');
+    const t = q('[data-testid="reader-title"]');
+    const p = q('[data-testid="reader-content"] p');
+    return {
+      rootPosition: r.position,
+      rootBackground: r.backgroundColor,
+      rootZIndex: r.zIndex,
+      titleFontSize: t.fontSize,
+      titleFontFamily: t.fontFamily,
+      titleColor: t.color,
+      titleLineHeight: t.lineHeight,
+      titleLetterSpacing: t.letterSpacing,
+      titleTextTransform: t.textTransform,
+      paragraphFontSize: p.fontSize,
+      paragraphColor: p.color,
+      paragraphFontFamily: p.fontFamily,
+    };
+  });
+}
+
+/** Text of the reader's article body (inside the shadow root). */
+export async function readerContentText(page: Page): Promise<string> {
+  return page.getByTestId('reader-content').innerText();
+}
