@@ -1,7 +1,9 @@
 /**
- * The options page end to end (issue 4): a rule added there changes the reader on a fixture
- * page (and "Try on an open tab" shows what it removes before saving); a bad import leaves the
- * rules as they were. Runs the test build `dist/chrome-test` (the shipped extension plus host
+ * Site rules end to end (issue 4): a rule added in the options page changes the reader on a
+ * fixture page (and "Try on an open tab" shows what it removes before saving); a bad import
+ * leaves the rules as they were; a rule made in the reader ("Hide blocks like this") can be
+ * undone and still applies after a reload; a site on the auto-open list opens in the reader.
+ * Runs the test build `dist/chrome-test` (the shipped extension plus host
  * access to 127.0.0.1), so the reader opens from a runtime message without a toolbar click and
  * the options page can read the fixture tab's URL.
  */
@@ -228,5 +230,39 @@ test('a rule made from the reader hides the block, can be undone, and still work
   await expect(
     page.getByTestId('reader-removed-panel').locator('li[data-kind="rule"]'),
   ).toHaveCount(1);
+  await page.close();
+});
+
+test('auto-open: a listed site opens in the reader when a page of it loads', async ({
+  server,
+  driver,
+  options,
+}) => {
+  // The test build already holds access to http://127.0.0.1 (what the options page's permission
+  // request grants a user), so the list is written as the options page writes it.
+  await options.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { local: { set(v: object): Promise<void> } } };
+    };
+    await chrome.storage.local.set({ 'autoOpen.hosts': ['127.0.0.1'] });
+  });
+  await options.reload();
+  await expect(
+    options.locator('[data-testid="auto-open-item"][data-host="127.0.0.1"]'),
+  ).toBeVisible();
+
+  const { page } = await driver.openTab(
+    ExtensionDriver.uniqueUrl(`${server.origin}/pages/sample-farm.html`),
+  );
+  await expect(page.getByTestId('reader-root')).toBeVisible();
+  await expect(page.getByTestId('reader-title')).not.toBeEmpty();
+
+  // Removed from the list: the next page load stays as it is.
+  await options.getByRole('button', { name: 'Stop opening 127.0.0.1 automatically' }).click();
+  await expect(options.locator('[data-testid="auto-open-item"]')).toHaveCount(0);
+  await page.reload();
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('reader-root')).toHaveCount(0);
   await page.close();
 });

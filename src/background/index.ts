@@ -1,6 +1,10 @@
 // Service worker (Chrome) / background script (Firefox). Every listener is registered at the
 // top level, synchronously, so a worker woken by an event gets it. No state that cannot be rebuilt.
 import { browser, getMessage, onBackgroundRequest, type Tabs } from '../platform/index.js';
+import { onReaderRuleRequest } from '../platform/reader-rule-messages.js';
+import { watchAutoOpen } from './auto-open.js';
+import { addFromReader, previewOnTab, removeFromReader } from './rule-requests.js';
+import { watchStoredRules } from './stored-rules.js';
 import { toggleReader } from './toggle-reader.js';
 
 const MENU_ID = 'toggle-reader';
@@ -43,6 +47,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 onBackgroundRequest(async (msg) => {
+  if (msg.type === 'rules/preview') return previewOnTab(msg.tabId, msg.rule);
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(msg.tabId)).url;
@@ -51,3 +56,12 @@ onBackgroundRequest(async (msg) => {
   }
   return toggleReader(msg.tabId, url);
 });
+
+// Issue 4: user rules (cache dropped on change), the reader's "Hide blocks like this", auto-open.
+watchStoredRules();
+onReaderRuleRequest((msg, pageUrl) =>
+  msg.type === 'rules/add-from-reader'
+    ? addFromReader(msg.rule, pageUrl)
+    : removeFromReader(msg.id, pageUrl),
+);
+watchAutoOpen();

@@ -1,6 +1,7 @@
 import type { ToggleReply } from '../shared/messages.js';
 import { browser, sendToTab } from '../platform/index.js';
 import { resolveRules } from './resolve-rules.js';
+import { currentRules } from './stored-rules.js';
 
 export const CONTENT_SCRIPT = 'content.js';
 
@@ -25,7 +26,7 @@ export function toggleReader(tabId: number, url?: string): Promise<ToggleReply> 
 }
 
 async function toggleNow(tabId: number, url?: string): Promise<ToggleReply> {
-  const rules = resolveRules(url);
+  const rules = resolveRules(url, await currentRules());
   try {
     return { ok: true, state: await sendToTab(tabId, { type: 'reader/toggle', rules }) };
   } catch {

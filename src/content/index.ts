@@ -8,6 +8,8 @@ import {
   uiLanguage,
 } from '../platform/index.js';
 import { STRINGS, type Translate } from '../reader/strings.js';
+import { sendReaderRuleRequest } from '../platform/reader-rule-messages.js';
+import { previewRule } from './preview-rule.js';
 import { ReaderController } from './reader-controller.js';
 
 const INJECTED = Symbol.for('crypto-reader.content');
@@ -26,9 +28,12 @@ function start(): void {
     uiLang: uiLanguage(),
     loadSettings,
     saveSettings,
+    saveRule: (rule) => sendReaderRuleRequest({ type: 'rules/add-from-reader', rule }),
+    deleteRule: (id) => sendReaderRuleRequest({ type: 'rules/remove-from-reader', id }),
   });
   onContentRequest(async (msg) => {
     if (msg.type === 'reader/toggle') return controller.toggle(msg.rules);
+    if (msg.type === 'rules/preview') return previewRule(document, msg.rule, msg.rules);
     return controller.status;
   });
 }

@@ -1,8 +1,9 @@
 import { extractArticle } from '../core/extract-article.js';
 import type { Article } from '../core/types.js';
-import type { ReaderState } from '../shared/messages.js';
+import type { ReaderRuleReply, ReaderState } from '../shared/messages.js';
 import type { ReaderSettings } from '../shared/settings.js';
 import type { SiteRule } from '../rules/schema.js';
+import { attachHideLikeThis, type HideLikeThis } from '../reader/hide-like-this.js';
 import { buildMessagePanel } from '../reader/message-panel.js';
 import { renderReader, type ReaderView } from '../reader/render-reader.js';
 import type { Translate } from '../reader/strings.js';
@@ -15,6 +16,9 @@ export interface ControllerDeps {
   uiLang: string;
   loadSettings(): Promise<ReaderSettings>;
   saveSettings(s: ReaderSettings): Promise<void>;
+  /** "Hide blocks like this" (issue 4): save a rule made in the reader / undo it. */
+  saveRule?(rule: SiteRule): Promise<ReaderRuleReply>;
+  deleteRule?(id: string): Promise<ReaderRuleReply>;
 }
 
 interface OpenState {
@@ -24,6 +28,9 @@ interface OpenState {
   found: boolean;
   restoreFocus: Element | null;
   cleanup: () => void;
+  /** The rules the article was extracted with (a rule made in the reader is added to them). */
+  rules: readonly SiteRule[];
+  hide: HideLikeThis | null;
 }
 
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
@@ -77,20 +84,14 @@ export class ReaderController {
         found: false,
         restoreFocus,
         cleanup: this.listenKeys(overlay),
+        rules,
+        hide: null,
       };
       return this.status;
     }
 
     const page = savePage(doc);
-    const view = renderReader({
-      doc,
-      article,
-      settings,
-      t: this.deps.t,
-      uiLang: this.deps.uiLang,
-      onClose: () => this.close(),
-      onSettingsChange: (next) => this.scheduleSave(next),
-    });
+    const view = this.render(article, settings);
     const overlay = mountOverlay(doc, 'reader', view.root);
     mark('mounted');
     const state: OpenState = {
@@ -100,8 +101,11 @@ export class ReaderController {
       found: true,
       restoreFocus,
       cleanup: this.listenKeys(overlay),
+      rules,
+      hide: null,
     };
     this.state = state;
+    state.hide = this.attachHide(state, view);
     // Hiding the page (no scrollbar: the page lays out again) and the outline's first measure
     // wait until the reader has painted: the reader shows first, the page work comes after.
     afterPaint(doc, () => {
@@ -118,6 +122,7 @@ export class ReaderController {
     if (!s) return;
     this.state = null;
     s.cleanup();
+    s.hide?.destroy();
     s.view?.destroy();
     s.overlay.remove();
     s.page?.restore();
@@ -126,6 +131,85 @@ export class ReaderController {
     if (focusable?.isConnected && typeof focusable.focus === 'function')
       focusable.focus({ preventScroll: true });
     this.flushSave();
+  }
+
+  private render(article: Article, settings: ReaderSettings): ReaderView {
+    return renderReader({
+      doc: this.deps.doc,
+      article,
+      settings,
+      t: this.deps.t,
+      uiLang: this.deps.uiLang,
+      onClose: () => this.close(),
+      onSettingsChange: (next) => this.scheduleSave(next),
+    });
+  }
+
+  /** "Hide blocks like this" on a reader view (when the content script can save rules). */
+  private attachHide(state: OpenState, view: ReaderView): HideLikeThis | null {
+    const { saveRule, deleteRule } = this.deps;
+    const content = view.root.querySelector<HTMLElement>('[data-testid="reader-content"]');
+    const hostname = this.deps.doc.location?.hostname ?? '';
+    if (!saveRule || !deleteRule || !content || !hostname) return null;
+    const { t } = this.deps;
+    return attachHideLikeThis({
+      doc: this.deps.doc,
+      root: view.root,
+      content,
+      hostname,
+      t,
+      onSave: async (rule) => {
+        const reply = await saveRule(rule);
+        if (!reply.ok) return reply;
+        const saved = reply.rule;
+        const before = state.rules;
+        const hidden = await this.rerender(state, [
+          ...before.filter((r) => r.id !== saved.id),
+          saved,
+        ]);
+        const count = hidden?.removed.filter((r) => r.rule === `rule:${saved.id}`).length ?? 0;
+        state.hide?.showUndo(t('hideSaved', [saved.match.join(', '), String(count)]), async () => {
+          const undone = await deleteRule(saved.id);
+          if (!undone.ok) return t('hideFailed', [undone.error]);
+          await this.rerender(state, before);
+          // The bar that was clicked went with the old view: say it on the new one.
+          state.hide?.showMessage(t('hideUndone'));
+          return t('hideUndone');
+        });
+        return { ok: true };
+      },
+    });
+  }
+
+  /**
+   * Extracts again with `rules` and swaps the reader view in place (the page stays hidden, the
+   * scroll position is kept). Returns the new article, or null when the reader is gone or the
+   * page has no article with these rules (then the old view stays).
+   */
+  private async rerender(state: OpenState, rules: readonly SiteRule[]): Promise<Article | null> {
+    const { doc } = this.deps;
+    if (this.state !== state || !state.view) return null;
+    let article: Article | null = null;
+    try {
+      article = extractArticle(doc, { url: doc.location?.href ?? doc.URL, rules });
+    } catch (err) {
+      console.error('[crypto-reader] extraction failed', err);
+    }
+    if (!article) return null;
+    const settings = await this.deps.loadSettings();
+    if (this.state !== state || !state.view) return null;
+    const old = state.view;
+    const top = old.scroller.scrollTop;
+    const view = this.render(article, settings);
+    state.hide?.destroy();
+    old.destroy();
+    old.root.replaceWith(view.root);
+    state.view = view;
+    state.rules = rules;
+    state.hide = this.attachHide(state, view);
+    view.scroller.scrollTop = top;
+    view.settled();
+    return article;
   }
 
   /**

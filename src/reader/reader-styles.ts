@@ -78,6 +78,13 @@ button[aria-pressed="true"], button[aria-checked="true"] { border-color: var(--a
 .cr-root.cr-toast { position: static; display: block; background: transparent; }
 .cr-message { max-width: min(380px, calc(100vw - 32px)); background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 8px 30px rgba(0,0,0,.2); padding: 12px 12px 12px 16px; display: flex; align-items: center; gap: 12px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
 
+/* "Hide blocks like this" (issue 4): a bar at the bottom of the reader; matched blocks outlined. */
+.cr-hide { position: absolute; inset-inline: 0; bottom: 16px; margin-inline: auto; width: max-content; max-width: calc(100% - 32px); z-index: 3; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 8px 30px rgba(0,0,0,.2); padding: 8px 8px 8px 14px; font-size: 14px; }
+.cr-hide-text { overflow-wrap: anywhere; }
+.cr-hide button { border-color: var(--line); }
+.cr-hide .cr-hide-primary, .cr-hide [data-testid="reader-hide-like-this"] { border-color: var(--accent); color: var(--accent); }
+.cr-content .cr-hide-match { outline: 2px dashed var(--accent); outline-offset: 3px; background: var(--restored); }
+
 @media (max-width: 899px) {
   .cr-outline { position: absolute; inset-block: 0; inset-inline-start: 0; width: min(300px, 85%); z-index: 2; box-shadow: 0 0 30px rgba(0,0,0,.25); }
   .cr-root[data-drawer="closed"] .cr-outline { display: none; }

@@ -30,6 +30,16 @@ export const STRINGS = {
   readingTime: '$1 min read',
   noArticle: 'Crypto Reader found no article on this page.',
   dismiss: 'Dismiss',
+  hideLikeThis: 'Hide blocks like this on $1',
+  hideByText: 'Hide blocks starting with “$1” ($2 in this article)',
+  hideByClass: 'Hide blocks with class $1 ($2 in this article)',
+  hideConfirm: 'Hide them',
+  hideCancel: 'Cancel',
+  hideUndo: 'Undo',
+  hideSaved: 'Hidden on $1 ($2 removed). The rule is saved in your site rules.',
+  hideUndone: 'Undone: the rule is deleted.',
+  hideFailed: 'Could not save the rule: $1',
+  hideNone: 'No rule can be made from this block.',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -102,3 +102,23 @@ describe('message guards', () => {
     expect(isContentRequest({ type: 'reader/close' })).toBe(false);
   });
 });
+
+describe('issue 4 message guards', () => {
+  const rule = { id: 'a', match: ['a.example'], enabled: true, remove: [], removeText: [] };
+  it('rules/preview: to the background with a tab id and a rule; to a tab with the rules', async () => {
+    const m = await import('./messages.js');
+    expect(m.isBackgroundRequest({ type: 'rules/preview', tabId: 3, rule })).toBe(true);
+    expect(m.isBackgroundRequest({ type: 'rules/preview', tabId: -1, rule })).toBe(false);
+    expect(m.isBackgroundRequest({ type: 'rules/preview', tabId: 3 })).toBe(false);
+    expect(m.isContentRequest({ type: 'rules/preview', rule, rules: [] })).toBe(true);
+    expect(m.isContentRequest({ type: 'rules/preview', rule })).toBe(false);
+  });
+  it('reader rule requests', async () => {
+    const m = await import('./messages.js');
+    expect(m.isReaderRuleRequest({ type: 'rules/add-from-reader', rule })).toBe(true);
+    expect(m.isReaderRuleRequest({ type: 'rules/add-from-reader', rule: 'x' })).toBe(false);
+    expect(m.isReaderRuleRequest({ type: 'rules/remove-from-reader', id: 'hide-a' })).toBe(true);
+    expect(m.isReaderRuleRequest({ type: 'rules/remove-from-reader' })).toBe(false);
+    expect(m.isReaderRuleRequest({ type: 'reader/toggle', tabId: 1 })).toBe(false);
+  });
+});

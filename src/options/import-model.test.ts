@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { exportRules } from '../rules/export.js';
+import { parseRules } from '../rules/parse.js';
+import type { SiteRule } from '../rules/schema.js';
+import { randomJson, seededRandom } from '../rules/test-random.js';
+import { emptyStoredRules, type StoredRules } from '../shared/rule-storage.js';
+import { applyImportToState, buildImportView, exportFile } from './import-model.js';
+
+const rule = (id: string, extra: Partial<SiteRule> = {}): SiteRule => ({
+  id,
+  match: [`${id}.example`],
+  enabled: true,
+  remove: [],
+  removeText: [],
+  ...extra,
+});
+const state = (rules: SiteRule[]): StoredRules => ({ ...emptyStoredRules(), rules });
+
+describe('import view', () => {
+  it('shows what a JSON import adds and replaces, and applying it keeps every other rule', () => {
+    const s = state([rule('a'), rule('b'), rule('c')]);
+    const text = exportRules([rule('b', { remove: ['.new'] }), rule('c'), rule('d')]);
+    const view = buildImportView(s, text);
+    expect(view.adds).toEqual(['d (d.example)']);
+    expect(view.replaces).toEqual(['b (b.example)']);
+    expect(view.unchanged).toEqual(['c']);
+    expect(view.canConfirm).toBe(true);
+    expect(view.summary).toBe('JSON rules: 1 to add, 1 to replace, 1 unchanged.');
+    const next = applyImportToState(s, view.plan);
+    expect(next.rules.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(next.rules[1]!.remove).toEqual(['.new']);
+  });
+
+  it('uBO lines: good ones become rules, bad ones are reported with their line numbers', () => {
+    const text = [
+      '! a comment',
+      'example.com##.promo-box',
+      'example.com#@#.ad',
+      'example.com##p:has-text(/^Sponsored/)',
+      '||ads.example^',
+    ].join('\n');
+    const view = buildImportView(state([]), text);
+    expect(view.plan.format).toBe('ubo');
+    expect(view.plan.add).toHaveLength(1);
+    expect(view.plan.add[0]!.remove).toEqual(['.promo-box']);
+    expect(view.plan.add[0]!.removeText).toEqual(['/^Sponsored/']);
+    expect(view.errors).toHaveLength(2);
+    expect(view.errors[0]).toMatch(/line 3/);
+    expect(view.errors[1]).toMatch(/line 5/);
+  });
+
+  it('a bad import offers nothing to confirm', () => {
+    for (const text of ['{"rules": [', '{"rules": [{"id": "x"}]}', '', '||only.network^']) {
+      const view = buildImportView(state([rule('a')]), text);
+      expect(view.canConfirm, text).toBe(false);
+      expect(applyImportToState(state([rule('a')]), view.plan).rules).toEqual([rule('a')]);
+    }
+  });
+
+  it('a built-in id in an import is shown as replacing the built-in rule', () => {
+    const view = buildImportView(state([]), exportRules([rule('jinse')]), {
+      builtinIds: new Set(['jinse']),
+    });
+    expect(view.adds[0]).toMatch(/replaces the built-in rule/);
+  });
+
+  it('random input never throws and never loses an existing rule', () => {
+    const rand = seededRandom(4);
+    const existing = state([rule('keep-a'), rule('keep-b')]);
+    for (let i = 0; i < 200; i++) {
+      const value = randomJson(rand, 4);
+      const text = i % 2 ? JSON.stringify(value) : String(value);
+      const view = buildImportView(existing, text);
+      const next = applyImportToState(existing, view.plan);
+      for (const id of ['keep-a', 'keep-b']) expect(next.rules.some((r) => r.id === id)).toBe(true);
+      expect(parseRules(next.rules).errors).toEqual([]);
+    }
+  });
+
+  it('the export file is the user rules in the rules-file format, named by date', () => {
+    const f = exportFile(state([rule('a')]), new Date('2026-11-29T05:00:00Z'));
+    expect(f.name).toBe('crypto-reader-rules-2026-11-29.json');
+    expect(parseRules(f.text)).toEqual({ rules: [rule('a')], errors: [] });
+  });
+});
