@@ -71,10 +71,11 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
         b.text.length <= 24 &&
         countCjk(b.text) >= b.text.length * 0.2 &&
         !SENTENCE_PUNCT.test(b.text) &&
-        !b.el.querySelector('a, img')
+        !b.el.querySelector('a, img, time')
       ) {
+        // A plain line needs body text on both sides: at the top it is more likely a dateline.
         const prev = blocks[i - 1];
-        if (!prev || prev.text.length > b.text.length * 2) level = pseudoLevel;
+        if (prev && prev.text.length > b.text.length * 2) level = pseudoLevel;
       }
     }
     if (!level) return;

@@ -17,7 +17,7 @@ export function countCjk(text: string): number {
 
 /** Latin-script words, with CJK characters taken out first. */
 export function countWords(text: string): number {
-  return text.replace(CJK_GLOBAL, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu)?.length ?? 0;
+  return text.replace(CJK_GLOBAL, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
 /** Share of `el`'s text that sits inside links (0 for an empty element). */
