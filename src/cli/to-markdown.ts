@@ -3,41 +3,9 @@
  * lists (nested), links, images, figures with captions, blockquotes, code, tables, rules.
  * Removal markers (`[data-cr-removed]`) and hidden elements are skipped.
  */
+import { BLOCK_TAGS } from '../core/blocks.js';
 import { PLACEHOLDER_ATTR } from '../core/context.js';
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'UL',
-]);
 const SKIP_TAGS = new Set([
   'SCRIPT',
   'STYLE',

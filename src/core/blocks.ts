@@ -31,6 +31,7 @@ export const BLOCK_TAGS = new Set([
   'P',
   'PRE',
   'SECTION',
+  'SUMMARY',
   'TABLE',
   'TBODY',
   'TD',
@@ -41,8 +42,43 @@ export const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-/** Containers whose text is quoted or literal: injected-run detectors never fire inside them. */
-export const LITERAL_ANCESTORS = 'blockquote, pre, code, table';
+const QUOTED = 'blockquote, pre, code';
+const dataTables = new WeakMap<Element, boolean>();
+
+/**
+ * A table of data (headers, a caption, or rows of several short cells), as opposed to an old
+ * layout table that holds the essay one paragraph per cell: the detectors must see into those.
+ */
+export function isDataTable(table: Element): boolean {
+  let known = dataTables.get(table);
+  if (known === undefined) {
+    known = !!table.querySelector('th, caption, thead');
+    if (!known) {
+      let multi = 0;
+      let cells = 0;
+      let chars = 0;
+      for (const row of table.querySelectorAll('tr')) {
+        const filled = [...row.children].filter((c) => normalizeText(c.textContent ?? ''));
+        if (filled.length > 1) multi++;
+        cells += filled.length;
+        for (const c of filled) chars += normalizeText(c.textContent ?? '').length;
+      }
+      known = multi > 0 && cells > 0 && chars / cells < 80;
+    }
+    dataTables.set(table, known);
+  }
+  return known;
+}
+
+/**
+ * Quoted or literal text (blockquote, pre, code, a data table): injected-run detectors never
+ * fire inside it, and the outline does not look into it.
+ */
+export function isLiteral(el: Element): boolean {
+  if (el.closest(QUOTED)) return true;
+  const table = el.closest('table');
+  return !!table && isDataTable(table);
+}
 
 export interface Block {
   el: Element;
@@ -66,7 +102,8 @@ export function listBlocks(root: Element, limit = Infinity): Block[] {
     for (const child of el.children) {
       if (out.length >= limit) return;
       if (!BLOCK_TAGS.has(child.tagName)) continue;
-      if (child.tagName === 'TABLE' || child.tagName === 'PRE' || !hasBlockChild(child)) {
+      const whole = child.tagName === 'PRE' || (child.tagName === 'TABLE' && isDataTable(child));
+      if (whole || !hasBlockChild(child)) {
         const text = normalizeText(child.textContent ?? '');
         if (text || child.querySelector('img, picture, video, svg')) out.push({ el: child, text });
       } else {

@@ -79,3 +79,15 @@ describe('extractArticle on pages without an article', () => {
     expect(extractArticle(doc, { url: TEST_URL })?.textContent).toContain('yearly low');
   });
 });
+
+describe('extractArticle on <br><br> bodies', () => {
+  it('keeps a paragraph whole across old inline tags such as <font> and <u>', () => {
+    const para = (i: number) =>
+      `第${i}段：每一<font color="red">個區塊</font>都可能被重組，這對<u>結算最終性</u>的討論非常重要，也是本文反覆強調的觀點。`;
+    const body = Array.from({ length: 6 }, (_, i) => para(i)).join('<br><br>');
+    const doc = makeDocument(`<html><body><div class="c">${body}</div></body></html>`);
+    const a = extractArticle(doc, { url: TEST_URL })!;
+    const ps = [...makeDocument(`<body>${a.contentHtml}</body>`).querySelectorAll('p')];
+    expect(ps.filter((p) => p.textContent?.includes('結算最終性'))).toHaveLength(6);
+  });
+});

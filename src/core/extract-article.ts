@@ -7,7 +7,7 @@ import { parseDate } from './dates.js';
 import { DETECTORS } from './detectors/index.js';
 import { buildOutline } from './outline.js';
 import { sanitizeContent } from './sanitize.js';
-import { normalizeText, countCjk, countWords, linkDensity } from './text.js';
+import { normalizeText, countScripts, linkDensity } from './text.js';
 import { cleanTitle } from './title.js';
 import type { Article, ExtractOptions } from './types.js';
 
@@ -26,6 +26,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   const log = new RemovalLog();
   const signals: PageSignals = { farm: false, tagText: '', date: null };
 
+  unwrapLegacyInline(body);
   const rules = compileSiteRules(options.rules ?? BUILTIN_RULES, url);
   const ruleByline = findByline(doc, rules.bylineSelectors);
   const pre = log.context('pre', work, body, url, signals);
@@ -72,7 +73,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
       : (ruleByline ?? (normalizeText(parsed.byline ?? '') || null)),
     siteName,
     publishedTime: publishedTime(parsed.publishedTime, signals.date),
-    lang: parsed.lang || work.documentElement.getAttribute('lang') || null,
+    // Readability may have removed `<html>` from the clone (a class like `header-spacing`).
+    lang: parsed.lang || doc.documentElement?.getAttribute('lang') || null,
     dir: parsed.dir ?? null,
     excerpt: normalizeText(parsed.excerpt ?? '') || null,
     contentHtml: html,
@@ -106,6 +108,21 @@ function isArticle(content: Element, text: string): boolean {
 }
 
 /**
+ * Readability turns `<br><br>` bodies into paragraphs, but only carries "phrasing" elements
+ * across; `<font>`, `<u>`, `<s>`, `<strike>`, `<big>` and `<tt>` are not on its list, so an old
+ * farm body `…每一<font>個區塊</font>…` is cut mid-sentence. Next to a `<br>` they become spans.
+ */
+function unwrapLegacyInline(body: Element): void {
+  for (const el of body.querySelectorAll('font, u, s, strike, big, tt')) {
+    const parent = el.parentElement;
+    if (!parent?.querySelector(':scope > br')) continue;
+    const span = el.ownerDocument.createElement('span');
+    span.append(...el.childNodes);
+    el.replaceWith(span);
+  }
+}
+
+/**
  * Readability drops a heading that repeats the `<title>`, but it compares with the raw title
  * (`X - Site`): once the title is clean, the page's `<h1>X</h1>` at the top repeats it. It is
  * the title, shown as such, so it goes without a removal record.
@@ -131,6 +148,7 @@ function publishedTime(
 
 /** CJK characters at ~400 a minute and Latin words at ~230 a minute, counted apart. */
 export function readingMinutes(text: string): number {
-  const minutes = countCjk(text) / 400 + countWords(text) / 230;
+  const { cjk, words } = countScripts(text);
+  const minutes = cjk / 400 + words / 230;
   return Math.max(1, Math.round(minutes));
 }

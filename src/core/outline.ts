@@ -1,4 +1,4 @@
-import { listBlocks, LITERAL_ANCESTORS } from './blocks.js';
+import { listBlocks, isLiteral } from './blocks.js';
 import { countCjk, normalizeText } from './text.js';
 import type { OutlineEntry } from './types.js';
 
@@ -50,7 +50,7 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
   const used = new Set<string>();
   const entries: OutlineEntry[] = [];
   blocks.forEach((b, i) => {
-    if (!b.text || b.text === normTitle || b.el.closest(LITERAL_ANCESTORS)) return;
+    if (!b.text || b.text === normTitle || isLiteral(b.el)) return;
     let level = 0;
     const tag = b.el.tagName;
     if (/^H[1-6]$/.test(tag)) {

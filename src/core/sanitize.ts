@@ -50,13 +50,28 @@ export function sanitizeContent(
   log: RemovalLog,
 ): { html: string; text: string } {
   const purify = purifierFor(page);
-  fixUrls(content, url);
-  purify.sanitize(content, { ...CONFIG, IN_PLACE: true });
+  // One DOMPurify pass for the content and every removed element: each removed element rides
+  // along in a wrapper of its own (a forbidden element is dropped or unwrapped inside it), and
+  // its HTML is the wrapper's after the pass. Sanitizing each as a string re-parses a document
+  // per removal, which cost more than the rest of the pipeline on farm pages.
+  const doc = content.ownerDocument;
+  const holder = doc.createElement('div');
+  const wrappers = new Map<string, Element>();
   for (const removal of log.removed) {
     const el = log.elements.get(removal.id);
     if (!el) continue;
-    fixUrls(el, url);
-    removal.html = purify.sanitize(el.outerHTML, CONFIG) as string;
+    const wrapper = doc.createElement('div');
+    wrapper.append(el);
+    holder.append(wrapper);
+    wrappers.set(removal.id, wrapper);
+  }
+  content.append(holder);
+  fixUrls(content, url);
+  purify.sanitize(content, { ...CONFIG, IN_PLACE: true });
+  holder.remove();
+  for (const removal of log.removed) {
+    const wrapper = wrappers.get(removal.id);
+    if (wrapper) removal.html = wrapper.innerHTML;
   }
   return { html: content.innerHTML, text: content.textContent ?? '' };
 }
@@ -103,4 +118,14 @@ function fixUrls(root: Element, base: URL): void {
       );
     }
   }
+}
+
+/**
+ * Parses sanitized HTML (an Article's `contentHtml` or a removal's `html`) into an inert
+ * DocumentFragment, sanitizing it once more on the way: the string may have been stored or
+ * passed through messaging. Scripts never run and handlers never survive; images load only once
+ * the fragment is inserted into a live document.
+ */
+export function parseSanitizedHtml(html: string, doc: Document): DocumentFragment {
+  return purifierFor(doc).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
 }

@@ -67,3 +67,10 @@ describe('cleanTitle with headings', () => {
     expect(cleanTitle('Another title - Site', ctx).title).toBe('Another title - Site');
   });
 });
+
+describe('cleanTitle ticker prefixes', () => {
+  it('strips a ticker that starts with a digit when the suffix goes too', () => {
+    expect(cleanTitle('1INCH:聚合器還有護城河嗎?_1INCH', farm).title).toBe('聚合器還有護城河嗎?');
+    expect(cleanTitle('2024:回顧這一年_TAG', farm).title).toBe('2024:回顧這一年');
+  });
+});

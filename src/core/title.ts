@@ -5,7 +5,7 @@ import { normalizeText } from './text.js';
  * goes only on a farm page; the ASCII ticker prefix goes only when the suffix went too, or the
  * ticker shows up in the page's tags. A CJK prefix (`科谱:`) is part of the title and stays.
  */
-const TICKER_PREFIX = /^([A-Z][A-Z0-9]{1,9})[:：](?=\S)/;
+const TICKER_PREFIX = /^((?=[0-9]*[A-Z])[A-Z0-9]{2,10})[:：](?=\S)/;
 const FARM_SUFFIX = /_([^_\s]{2,20})$/u;
 /** The last ` - Site`, ` | Site`, `_Site` part of a `<title>`. */
 const SITE_SEPARATOR = /\s+[|\-–—]\s+[^|\-–—]{1,30}$|_[^_]{1,30}$/u;

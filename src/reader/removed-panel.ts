@@ -1,4 +1,4 @@
-import { parseSanitizedHtml } from '../core/render-fragment.js';
+import { parseSanitizedHtml } from '../core/sanitize.js';
 import type { Removal } from '../core/types.js';
 import { h } from './dom.js';
 import type { Translate } from './strings.js';

@@ -1,4 +1,4 @@
-import { parseSanitizedHtml } from '../core/render-fragment.js';
+import { parseSanitizedHtml } from '../core/sanitize.js';
 import type { Article } from '../core/types.js';
 import type { ReaderSettings } from '../shared/settings.js';
 import { h } from './dom.js';

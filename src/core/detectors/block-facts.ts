@@ -1,4 +1,4 @@
-import { LITERAL_ANCESTORS, type Block } from '../blocks.js';
+import { isLiteral, type Block } from '../blocks.js';
 import { PLACEHOLDER_ATTR, type DetectorContext } from '../context.js';
 import { countCjk, countWords, linkDensity, normalizeText } from '../text.js';
 import type { RemovalKind } from '../types.js';
@@ -27,7 +27,7 @@ export function blockFacts(block: Block): BlockFacts {
   const links = linkDensity(block.el);
   const weight = countCjk(block.text) + 2 * countWords(block.text);
   const heading = HEADING.test(block.el.tagName);
-  const literal = block.el.closest(LITERAL_ANCESTORS) !== null;
+  const literal = isLiteral(block.el);
   const prose = !heading && (literal ? weight >= 10 : links < 0.5 && weight >= PROSE_WEIGHT);
   facts = { links, weight, heading, literal, prose };
   cache.set(block.el, facts);
@@ -108,7 +108,7 @@ export function removeGrouped(
     for (let p = el.parentElement; p && p !== ctx.content; p = p.parentElement) {
       const n = total.get(p) ?? 0;
       if (n !== (picked.get(p) ?? 0) || n >= blocks.length) break;
-      if (p.closest(LITERAL_ANCESTORS) || p.querySelector(`[${PLACEHOLDER_ATTR}]`)) break;
+      if (isLiteral(p) || p.querySelector(`[${PLACEHOLDER_ATTR}]`)) break;
       if (normalizeText(p.textContent ?? '').length > (chars.get(p) ?? 0) + 1) break;
       if (mediaCount(p) > (media.get(p) ?? 0)) break;
       top = p;

@@ -32,3 +32,12 @@ describe('credit-line detector', () => {
     }
   });
 });
+
+describe('credit-line detector, long original titles', () => {
+  it('takes a long 原文標題 line into the byline', () => {
+    const line = '原文標題:《Who Really Stores Your Rollup Data? A Field Guide to DA Layers》';
+    const { ctx, log } = postContext(`<p>${line}</p>${BODY}`);
+    creditLineDetector.run(ctx);
+    expect(log.bylineParts).toEqual([line]);
+  });
+});

@@ -78,10 +78,47 @@ describe('flash-news detector', () => {
     const { log } = run(
       ESSAY +
         '<blockquote><p>公告:節點升級:金色財經報道,節點將於今晚升級。[2023/7/12 10:49:49]</p></blockquote>' +
-        '<table><tr><td>日誌:同步完成:7月12日消息,同步完成。[2023/7/12 10:49:49]</td></tr></table>' +
+        '<table><tr><th>來源</th><th>紀錄</th></tr><tr><td>節點</td><td>日誌:同步完成:7月12日消息,同步完成。[2023/7/12 10:49:49]</td></tr></table>' +
         ESSAY,
     );
     expect(log.removed).toHaveLength(0);
+  });
+
+  it('sees into a layout table that holds the essay one paragraph per cell', () => {
+    const row = (html: string) => `<tr><td>${html}</td></tr>`;
+    const { log } = run(
+      '<table>' +
+        row(
+          '鏈上結算的速度決定了衍生品市場能承受多大的槓桿，這是本文想要說明的第一個問題，也是許多交易者忽略的地方。',
+        ) +
+        row('某協議:完成主網升級:金色財經報道,該協議今日完成主網升級。[2023/7/12 10:49:49]') +
+        row(
+          '第二個問題在於流動性提供者如何定價風險，當波動率上升時，做市商往往同時撤出多個市場，造成連鎖反應。',
+        ) +
+        '</table>',
+    );
+    expect(log.removed).toHaveLength(1);
+  });
+
+  it('keeps numbered steps of an essay timeline and list items', () => {
+    const { log } = run(
+      ESSAY +
+        '<p>第一步:攻擊者從混幣器提取資金:據鏈上數據,資金隨後進入跨鏈橋。[2023/4/12 22:27:35]</p>' +
+        '<ol><li>更新:項目方發布公告:據官方消息,合約已暫停。[2023/4/12 22:31:02]</li></ol>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(0);
+  });
+
+  it('accepts ? and ! in the headline and any outlet dateline', () => {
+    const { log } = run(
+      ESSAY +
+        '<p>比特幣突破4.4萬美元!24小時漲幅超5%:金色財經報道,行情顯示比特幣短線拉升。[2023/12/5 8:44:10]</p>' +
+        '<p>某研究機構消息,據鏈上監測,某地址轉出大量代幣。[2023/12/2 11:02:56]</p>' +
+        '<p>某交易所:將上線新合約:該交易所宣布將上線新的永續合約。</p><p>據悉,該交易所上月已上線類似產品。[2023/12/12 9:40:27]</p>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(4);
   });
 
   it('keeps everything on a flash digest page (§12.13)', () => {

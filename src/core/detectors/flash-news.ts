@@ -1,4 +1,4 @@
-import { LITERAL_ANCESTORS, type Block } from '../blocks.js';
+import { isLiteral, type Block } from '../blocks.js';
 import type { Detector } from '../context.js';
 
 /**
@@ -28,17 +28,26 @@ const DATELINE = new RegExp(
       '（ChainDD）',
       '巴比特(?:讯|訊)',
       '(?:据|據)[^，,。]{0,20}(?:报道|報道|监测|監測|数据|數據|消息|披露|公告)',
+      // Any outlet's `X 消息,` (Foresight News 消息, 吳說區塊鏈消息): the timestamp confirms it.
+      '[\\p{L}\\p{N} ]{2,20}?(?:消息|讯|訊)\\s*[，,]',
     ].join('|') +
     ')',
   'u',
 );
 
-/** T2: a short head (no sentence punctuation, may hold colons itself), a colon, a dated body. */
+/**
+ * T2: a short head (may hold colons, `?` and `!`: flash headlines do), a colon, a dated body.
+ * A full stop or a comma-separated sentence means the "head" is essay prose.
+ */
 const HEAD_COLON = /[:：]/gu;
-const SENTENCE_END = /[。！？!?]/u;
+const SENTENCE_END = /[。]/u;
 
 /** T4: the continuation paragraph of a two-paragraph run. */
-const CONTINUATION = /^(?:此前(?:消息|报道|報道)?|(?:据|據)此前)\s*[，,]/u;
+const CONTINUATION =
+  /^(?:此前(?:消息|报道|報道)?|(?:据|據)此前|(?:据|據)悉|另(?:据|據)[^，,]{0,12}|(?:据|據)了解)\s*[，,]/u;
+/** Numbered steps (`第一步:`, `1.`, `一、`) are an essay's own timeline, even with timestamps. */
+const ORDINAL_HEAD =
+  /^(?:第[一二三四五六七八九十\d]+[步条條点點项項]|\d{1,2}[.、)）]|[一二三四五六七八九十]+、)/u;
 
 /** Where `head:` ends and a dated body starts, or -1. Tries every colon, as heads hold colons. */
 export function datedHeadEnd(text: string): number {
@@ -68,7 +77,12 @@ function isHeading(block: Block): boolean {
 }
 
 function eligible(block: Block): boolean {
-  return !isHeading(block) && !block.el.closest(LITERAL_ANCESTORS);
+  return (
+    !isHeading(block) &&
+    !isLiteral(block.el) &&
+    !block.el.closest('li') &&
+    !ORDINAL_HEAD.test(block.text)
+  );
 }
 
 export interface FlashRun {

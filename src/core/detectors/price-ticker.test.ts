@@ -23,7 +23,7 @@ describe('price-ticker detector', () => {
   it('keeps price lists inside the essay and in tables', () => {
     const { ctx, log } = postContext(
       `${P}<ul><li>BTC $67,120 +2.3%</li><li>ETH $3,410 -1.2%</li><li>SOL $148 +5.1%</li></ul>${P}` +
-        '<table><tr><td>BTC $1 +1% ETH $2 +2% SOL $3 +3%</td></tr></table>',
+        '<table><tr><th>Asset</th><th>Move</th></tr><tr><td>BTC $1 +1% ETH $2 +2% SOL $3 +3%</td><td>up</td></tr></table>',
     );
     priceTickerDetector.run(ctx);
     expect(log.removed).toEqual([]);

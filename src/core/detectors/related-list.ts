@@ -1,5 +1,4 @@
-import type { Block } from '../blocks.js';
-import { LITERAL_ANCESTORS } from '../blocks.js';
+import { isLiteral, type Block } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
 import { blockFacts, lastProseIndex, removeGrouped } from './block-facts.js';
 import { variantRegExp } from './script-variants.js';
@@ -39,7 +38,7 @@ function dateElements(ctx: DetectorContext): Element[] {
     if (data.length > 60 || data.length < 14) continue;
     const parent = n.parentElement;
     if (!parent || !ITEM_DATE.test(data.replace(/[\s\u00a0]+/g, ' ').trim())) continue;
-    if (parent.closest(LITERAL_ANCESTORS)) continue;
+    if (isLiteral(parent)) continue;
     out.push(parent);
   }
   return out;

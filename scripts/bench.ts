@@ -1,0 +1,167 @@
+/**
+ * Speed and size: the pipeline against bare Readability on the same documents, in Node/jsdom and
+ * in headless Chromium; toggle → reader painted with the built extension; bundle sizes.
+ *
+ *   npm run bench [-- --json | --markdown] [--quick] [--no-browser] [--corpus ../shared/corpus]
+ *                 [--corpus-pages 10] [--scales 1,4,16] [--toggle-runs 12] [--update-doc docs/benchmarks.md]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { buildBenchBundle } from './lib/browser/build-bench-bundle.js';
+import { runChromiumBench, type BrowserDoc } from './lib/browser/chromium-bench.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumUnavailable } from './lib/browser/chromium.js';
+import { runToggleBench } from './lib/browser/toggle-bench.js';
+import { bundleSizes } from './lib/bundle-sizes.js';
+import { formatBenchReport, TARGETS, type BenchReport } from './lib/bench-report.js';
+import { corpusAvailable, pickSample } from './lib/evaluate-corpora.js';
+import { runNodeBench } from './lib/node-bench.js';
+import { buildSamplePage } from './lib/sample-page.js';
+import { DEFAULT_PAIR } from './lib/timing.js';
+import { updateDocSection } from './lib/update-doc.js';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    corpus: { type: 'string', default: '../shared/corpus' },
+    'corpus-pages': { type: 'string', default: '10' },
+    scales: { type: 'string', default: '1,4,16' },
+    'toggle-runs': { type: 'string', default: '12' },
+    'update-doc': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(
+    'usage: npm run bench [-- --json | --markdown] [--quick] [--no-browser] [--corpus dir] [--corpus-pages N] [--scales 1,4,16] [--toggle-runs N] [--update-doc docs/benchmarks.md]',
+  );
+  process.exit(0);
+}
+
+const root = resolve(import.meta.dirname, '..');
+const scales = values.scales.split(',').map(Number);
+if (!scales.every((s) => Number.isInteger(s) && s > 0)) {
+  console.error(`bench: --scales wants positive integers, got ${values.scales}`);
+  process.exit(2);
+}
+const pair = values.quick
+  ? { ...DEFAULT_PAIR, warmup: 1, budgetMs: 600, minIterations: 3 }
+  : DEFAULT_PAIR;
+const corpusPages = Number(values['corpus-pages']);
+const hasCorpus = corpusAvailable(values.corpus);
+const log = (msg: string) => {
+  if (!values.json) process.stderr.write(`… ${msg}\n`);
+};
+
+const loadAtStart = loadavg();
+const node = runNodeBench({
+  scales,
+  corpusDir: hasCorpus ? values.corpus : undefined,
+  corpusPages: values.quick ? Math.min(3, corpusPages) : corpusPages,
+  pair,
+  onProgress: log,
+});
+if (!hasCorpus) log(`no corpus at ${values.corpus}: corpus pages skipped`);
+
+const unavailable = values['no-browser'] ? 'skipped: --no-browser' : chromiumUnavailable();
+const skipped = unavailable?.startsWith('skipped') ? unavailable : `skipped: ${unavailable}`;
+let chromiumResult: BenchReport['chromium'] = { skipped };
+let toggle: BenchReport['toggle'] = { skipped };
+let chromiumVersion: string | null = null;
+if (!unavailable) {
+  const bundle = await buildBenchBundle(join(tmpdir(), 'crypto-reader-bench'));
+  const docs: BrowserDoc[] = scales.map((scale) => {
+    const page = buildSamplePage(scale);
+    return {
+      name: `sample ${scale}×`,
+      scale,
+      path: new URL(page.url).pathname,
+      html: page.html,
+      expect: page,
+    };
+  });
+  if (hasCorpus) {
+    const dir = join(values.corpus, 'readability');
+    const cases = Object.keys(
+      (JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: object }).cases,
+    ).sort();
+    for (const id of pickSample(cases, values.quick ? Math.min(3, corpusPages) : corpusPages)) {
+      docs.push({
+        name: id,
+        path: `/${id}/page.html`,
+        html: readFileSync(join(dir, id, 'source.html'), 'utf8').trim(),
+      });
+    }
+  }
+  const failed = (e: unknown) => ({
+    skipped: `failed: ${e instanceof Error ? e.message : String(e)}`,
+  });
+  try {
+    const c = await runChromiumBench(bundle, docs, { pair, onProgress: log });
+    chromiumResult = c;
+    chromiumVersion = c.chromiumVersion;
+  } catch (e) {
+    chromiumResult = failed(e);
+  }
+  try {
+    const t = await runToggleBench(join(root, 'dist', 'chrome'), buildSamplePage(1).html, {
+      runs: values.quick ? 3 : Number(values['toggle-runs']),
+      onProgress: log,
+    });
+    toggle = typeof t === 'string' ? { skipped: t } : t;
+  } catch (e) {
+    toggle = failed(e);
+  }
+} else if (existsSync(CHROMIUM_PATH) && !values['no-browser']) {
+  log(unavailable);
+}
+if (!chromiumVersion && !unavailable) {
+  try {
+    const b = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    chromiumVersion = b.version();
+    await b.close();
+  } catch {
+    chromiumVersion = null;
+  }
+}
+
+const loadAtEnd = loadavg();
+const report: BenchReport = {
+  machine: {
+    date: new Date().toISOString(),
+    loadAtStart,
+    loadAtEnd,
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: totalmem() / 1024 ** 3,
+    node: process.version,
+    chromium: chromiumVersion,
+    platform: `${process.platform} ${process.arch}`,
+  },
+  node,
+  chromium: chromiumResult,
+  toggle,
+  bundles: bundleSizes(join(root, 'dist')),
+  targets: TARGETS,
+};
+
+if (values['update-doc']) {
+  const args = process.argv
+    .slice(2)
+    .filter((a, i, all) => a !== '--update-doc' && all[i - 1] !== '--update-doc');
+  const cmd = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  await updateDocSection(
+    values['update-doc'],
+    'bench',
+    `Run ${report.machine.date} with \`${cmd}\`.\n\n${formatBenchReport(report, true)}`,
+  );
+  log(`updated the bench section of ${values['update-doc']}`);
+}
+if (values.json) console.log(JSON.stringify(report, null, 2));
+else console.log(formatBenchReport(report, values.markdown));
