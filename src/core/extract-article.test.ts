@@ -91,3 +91,10 @@ describe('extractArticle on <br><br> bodies', () => {
     expect(ps.filter((p) => p.textContent?.includes('結算最終性'))).toHaveLength(6);
   });
 });
+
+describe('extractArticle on tiny pages', () => {
+  it('keeps a page whose whole text is a few words of prose', () => {
+    const doc = makeDocument('<html><body><div><p>abc</p><p>def</p> ghi</div></body></html>');
+    expect(extractArticle(doc, { url: TEST_URL })?.textContent).toContain('def');
+  });
+});

@@ -87,9 +87,9 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 
 /**
  * Readability returns its best guess even on a page with no essay: a nav bar, a price table, a
- * sign-in form. No article: under 20 characters of prose (text outside tables, headings, links
- * and form labels) and no media, or a short text that is mostly links. A one-sentence post is
- * still an article.
+ * sign-in form. No article: a short text that is mostly not prose (tables, headings, links,
+ * form labels) with no media, or one that is mostly links. A one-line post ("Test") is still an
+ * article: Readability's own test pages have some.
  */
 const SHORT_ARTICLE_CHARS = 200;
 const MIN_PROSE_CHARS = 20;
@@ -102,8 +102,10 @@ function isArticle(content: Element, text: string): boolean {
     if (!el.parentElement?.closest(NOT_PROSE))
       notProse += normalizeText(el.textContent ?? '').length;
   }
-  if (length - notProse < MIN_PROSE_CHARS)
+  const prose = length - notProse;
+  if (length === 0 || (prose < MIN_PROSE_CHARS && notProse > 0)) {
     return !!content.querySelector('img, picture, video, svg');
+  }
   return linkDensity(content) < 0.5;
 }
 
