@@ -14,7 +14,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // One retry in CI: a toolbar click sent through CDP (Extensions.triggerAction) was seen, about
+  // once in 30 runs on this loaded 2-core machine, not to reach the service worker. A retried
+  // test still shows as flaky in the report; locally nothing is retried.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // A hung browser fails the run instead of holding CI.
   globalTimeout: 20 * 60_000,
