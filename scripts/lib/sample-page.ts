@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/rules/test-random.js';
 /**
  * A benchmark page in the content-farm shape (research §1, §13 F1): nav spam, a decorated title,
  * placeholder meta, credit lines, an essay in Traditional Chinese with headings and a captioned
@@ -114,17 +115,6 @@ const RUNS: Run[] = [
   },
 ];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function esc(s: string): string {
   return s
     .replace(/&/g, '&amp;')
@@ -135,7 +125,7 @@ function esc(s: string): string {
 
 /** Builds the farm page at `scale` (1, 4, 16, …). Deterministic for a given scale. */
 export function buildSamplePage(scale = 1): SamplePage {
-  const rand = prng(20240318 + scale);
+  const rand = seededRandom(20240318 + scale);
   const url = `https://www.example-farm.com/info/${422000 + scale}.html`;
   const essay: string[] = [];
   const injected: string[] = [];
