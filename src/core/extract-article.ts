@@ -9,7 +9,7 @@ import { buildOutline } from './outline.js';
 import { sanitizeContent } from './sanitize.js';
 import { normalizeText, countScripts, linkDensity } from './text.js';
 import { cleanTitle } from './title.js';
-import type { Article, ExtractOptions } from './types.js';
+import type { Article, ExtractOptions, Removal } from './types.js';
 
 /**
  * The one entry of the core: page DOM in, clean Article out (null when there is no article).
@@ -76,7 +76,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
     // Readability may have removed `<html>` from the clone (a class like `header-spacing`).
     lang: parsed.lang || doc.documentElement?.getAttribute('lang') || null,
     dir: parsed.dir ?? null,
-    excerpt: normalizeText(parsed.excerpt ?? '') || null,
+    excerpt: excerptOf(normalizeText(parsed.excerpt ?? ''), content, log.removed),
     contentHtml: html,
     textContent: text,
     outline,
@@ -107,6 +107,19 @@ function isArticle(content: Element, text: string): boolean {
     return !!content.querySelector('img, picture, video, svg');
   }
   return linkDensity(content) < 0.5;
+}
+
+/**
+ * Readability's excerpt is the page's description or the first paragraph it kept, which on a
+ * farm page is a credit line or an injected run: then the first paragraph left is the excerpt.
+ */
+function excerptOf(excerpt: string, content: Element, removed: readonly Removal[]): string | null {
+  if (excerpt && !removed.some((r) => r.text === excerpt)) return excerpt;
+  for (const p of content.querySelectorAll('p')) {
+    const text = normalizeText(p.textContent ?? '');
+    if (text) return text;
+  }
+  return excerpt || null;
 }
 
 /**

@@ -245,5 +245,10 @@ describe.skipIf(!seedText)('the seed page', () => {
     it('outlines the four section headings', () => {
       expect(article.outline.map((e) => e.text)).toEqual([...headings].map((n) => seed.essay[n]));
     });
+
+    it('takes the excerpt from the first essay paragraph, not a removed credit line', () => {
+      const first = seed.essay.find((p, n) => !runParagraphs.has(n) && !headings.has(n))!;
+      expect(article.excerpt).toBe(first);
+    });
   });
 });
