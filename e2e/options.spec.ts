@@ -9,37 +9,15 @@
  */
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { ExtensionDriver, launchWithExtension } from './lib/chromium.js';
 import { squash } from './lib/farm-cases.js';
-import { repoRoot, startServer, type FixtureServer } from './lib/server.js';
+import { ExtensionDriver } from './lib/chromium.js';
+import { repoRoot } from './lib/server.js';
+import { workerFixtures, type WorkerFixtures } from './lib/test.js';
 
 const testBuild = path.join(repoRoot, 'dist', 'chrome-test');
 
-interface Fixtures {
-  server: FixtureServer;
-  driver: ExtensionDriver;
-}
-
-const test = base.extend<{ options: Page }, Fixtures>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  driver: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const browser = await launchWithExtension({ extensionDir: testBuild });
-      const driver = await ExtensionDriver.open(browser, testBuild);
-      await use(driver);
-      await browser.context.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+const test = base.extend<{ options: Page }, WorkerFixtures>({
+  ...workerFixtures(testBuild),
   /** A fresh options page, with no user rules stored. */
   options: async ({ driver }, use) => {
     const page = await driver.context.newPage();

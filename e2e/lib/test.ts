@@ -1,9 +1,9 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Fixtures, type Page } from '@playwright/test';
 import { ExtensionDriver, launchWithExtension, type ToggleReply } from './chromium.js';
 import { fingerprintDiff, pageFingerprint } from './reader.js';
 import { startServer, type FixtureServer } from './server.js';
 
-interface WorkerFixtures {
+export interface WorkerFixtures {
   server: FixtureServer;
   driver: ExtensionDriver;
 }
@@ -34,29 +34,39 @@ interface TestFixtures {
 }
 
 /**
+ * The fixture server and one Chromium with the extension in `extensionDir` (default
+ * `dist/chrome`), one of each per worker. Shared by every Chromium spec.
+ */
+export function workerFixtures(extensionDir?: string): Fixtures<object, WorkerFixtures> {
+  return {
+    server: [
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        const server = await startServer();
+        await use(server);
+        await server.close();
+      },
+      { scope: 'worker' },
+    ],
+    driver: [
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        const browser = await launchWithExtension({ extensionDir });
+        const driver = await ExtensionDriver.open(browser, extensionDir);
+        await use(driver);
+        await browser.context.close();
+      },
+      { scope: 'worker', timeout: 60_000 },
+    ],
+  };
+}
+
+/**
  * One Chromium with the built extension and one fixture server per worker (one worker: the
  * machine has 2 cores); every test gets fresh tabs, closed after it.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  driver: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const browser = await launchWithExtension();
-      const driver = await ExtensionDriver.open(browser);
-      await use(driver);
-      await browser.context.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+  ...workerFixtures(),
   openTab: async ({ server, driver }, use) => {
     const opened: Page[] = [];
     await use(async (pathname, opts = {}) => {

@@ -6,25 +6,11 @@ import { run, type CliIo } from '../cli/main.js';
 import type { Article } from '../core/types.js';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { selectorValidator } from '../rules/selector-validator.js';
-import type { StorageAreaLike } from '../platform/rule-store.js';
+import { MemoryArea } from '../platform/test-support/memory-area.js';
 
 vi.mock('../platform/browser.js', () => ({ browser: {} }));
 const { createRuleStore } = await import('../platform/rule-store.js');
 const { OptionsPage } = await import('./options-page.js');
-
-class MemoryArea implements StorageAreaLike {
-  items: Record<string, unknown> = {};
-  async get(keys?: null | string | string[]) {
-    const list = keys == null ? Object.keys(this.items) : Array.isArray(keys) ? keys : [keys];
-    return Object.fromEntries(list.filter((k) => k in this.items).map((k) => [k, this.items[k]]));
-  }
-  async set(items: Record<string, unknown>) {
-    Object.assign(this.items, structuredClone(items));
-  }
-  async remove(keys: string | string[]) {
-    for (const k of Array.isArray(keys) ? keys : [keys]) delete this.items[k];
-  }
-}
 
 // A page written for this test.
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">

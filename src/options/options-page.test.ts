@@ -3,28 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { exportRules } from '../rules/export.js';
 import type { SiteRule } from '../rules/schema.js';
 import { selectorValidator } from '../rules/selector-validator.js';
-import type { StorageAreaLike } from '../platform/rule-store.js';
+import { MemoryArea } from '../platform/test-support/memory-area.js';
 import type { RulePreviewResult } from './try-model.js';
 
 vi.mock('../platform/browser.js', () => ({ browser: {} }));
 const { createRuleStore } = await import('../platform/rule-store.js');
 const { OptionsPage } = await import('./options-page.js');
-
-class MemoryArea implements StorageAreaLike {
-  items: Record<string, unknown> = {};
-  async get(keys?: null | string | string[]) {
-    const list = keys == null ? Object.keys(this.items) : Array.isArray(keys) ? keys : [keys];
-    return Object.fromEntries(
-      list.filter((k) => k in this.items).map((k) => [k, structuredClone(this.items[k])]),
-    );
-  }
-  async set(items: Record<string, unknown>) {
-    Object.assign(this.items, structuredClone(items));
-  }
-  async remove(keys: string | string[]) {
-    for (const k of Array.isArray(keys) ? keys : [keys]) delete this.items[k];
-  }
-}
 
 const BUILTIN: SiteRule[] = [
   { id: 'builtin-one', match: ['one.example'], enabled: true, remove: ['.ad'], removeText: [] },
