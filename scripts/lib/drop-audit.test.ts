@@ -13,6 +13,7 @@ const removal = (id: string, text: string): Removal => ({
   rule: 'detector:flash-news',
   text,
   html: null,
+  reasons: [],
 });
 
 describe('auditBlocks', () => {

@@ -26,9 +26,9 @@ export interface DetectorContext {
   /** Leaf blocks of `content`, in document order, as they are now (recomputed after removals). */
   blocks(): Block[];
   /** Takes `el` out of the content and records it. Returns false when `el` was already gone. */
-  remove(el: Element, kind: RemovalKind, rule: string): boolean;
+  remove(el: Element, kind: RemovalKind, rule: string, reasons?: readonly string[]): boolean;
   /** Records a removal that is not an element (a title decoration, a placeholder date). */
-  note(kind: RemovalKind, rule: string, text: string): void;
+  note(kind: RemovalKind, rule: string, text: string, reasons?: readonly string[]): void;
   /** Adds a byline part found in the content (credit lines such as 作者:…). */
   addByline(text: string): void;
 }
@@ -68,10 +68,17 @@ export class RemovalLog {
         cache ??= listBlocks(content);
         return cache;
       },
-      remove(el, kind, rule) {
+      remove(el, kind, rule, reasons = []) {
         if (el === content || !content.contains(el)) return false;
         const id = `r${removed.length + 1}`;
-        removed.push({ id, kind, rule, text: normalizeText(el.textContent ?? ''), html: null });
+        removed.push({
+          id,
+          kind,
+          rule,
+          text: normalizeText(el.textContent ?? ''),
+          html: null,
+          reasons: [...reasons],
+        });
         elements.set(id, el);
         if (phase === 'post') {
           const marker = el.ownerDocument.createElement('div');
@@ -84,8 +91,15 @@ export class RemovalLog {
         cache = null;
         return true;
       },
-      note(kind, rule, text) {
-        removed.push({ id: `r${removed.length + 1}`, kind, rule, text, html: null });
+      note(kind, rule, text, reasons = []) {
+        removed.push({
+          id: `r${removed.length + 1}`,
+          kind,
+          rule,
+          text,
+          html: null,
+          reasons: [...reasons],
+        });
       },
       addByline(text) {
         const t = normalizeText(text);

@@ -33,6 +33,12 @@ export interface Removal {
   rule: string;
   text: string;
   html: string | null;
+  /**
+   * Why it went: machine-readable ids of the evidence that fired (`outlet-dateline`,
+   * `stamp:trailing-bracket`, `label:flash`, `selector`…), for the reader to show in words.
+   * Empty when the remover has no finer reason than its kind.
+   */
+  reasons: string[];
 }
 
 export interface OutlineEntry {

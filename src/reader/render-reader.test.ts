@@ -31,6 +31,7 @@ function article(over: Partial<Article> = {}): Article {
         rule: 'detector:flash-news',
         text: 'Flash: BTC up [2023/3/24 9:15:02]',
         html: '<p>Flash: BTC up <b>[2023/3/24 9:15:02]</b></p>',
+        reasons: ['stamp:trailing-bracket'],
       },
       {
         id: 'r2',
@@ -38,6 +39,7 @@ function article(over: Partial<Article> = {}): Article {
         rule: 'detector:farm-meta',
         text: 'Time:1900/1/1 0:00:00',
         html: null,
+        reasons: [],
       },
     ],
     readingMinutes: 3,
