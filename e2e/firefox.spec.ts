@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { farmCases, squash } from './lib/farm-cases.js';
 import { FirefoxExtension } from './lib/firefox.js';
+import { poll } from './lib/poll.js';
 import { artifactsDir } from './lib/reader.js';
 import { startServer, type FixtureServer } from './lib/server.js';
 
@@ -60,13 +61,17 @@ function snapshot(page: Page): Promise<ReaderSnapshot> {
   });
 }
 
-async function waitForReader(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
+/**
+ * Whether the page shows the reader's host (a direct child of <html> with a shadow root) or,
+ * with 'title', the reader's title inside it. A plain `evaluate` for `poll`: no waitForFunction.
+ */
+function readerShown(page: Page, part: 'host' | 'title'): Promise<boolean> {
+  return page.evaluate(
+    (p) =>
       [...document.documentElement.children].some((el) =>
-        el.shadowRoot?.querySelector('[data-testid="reader-title"]'),
+        p === 'host' ? el.shadowRoot : el.shadowRoot?.querySelector('[data-testid="reader-title"]'),
       ),
-    { timeout: 10_000 },
+    part,
   );
 }
 
@@ -85,7 +90,9 @@ for (const c of farmCases()) {
     const { page, tabId } = await ff.openTab(server.origin + c.path);
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     expect(await ff.toggle(tabId)).toEqual({ ok: true, state: { open: true, found: true } });
-    await waitForReader(page);
+    await poll(() => readerShown(page, 'title'), {
+      message: `${c.name}: the reader did not show its title after the toggle`,
+    });
     mkdirSync(artifactsDir, { recursive: true });
     await page.screenshot({ path: path.join(artifactsDir, `firefox-${c.name}-open.png`) });
 
@@ -103,12 +110,9 @@ for (const c of farmCases()) {
 
     // Esc closes and the page comes back unchanged.
     await page.keyboard.press('Escape');
-    await page.waitForFunction(
-      () => ![...document.documentElement.children].some((el) => el.shadowRoot),
-      {
-        timeout: 10_000,
-      },
-    );
+    await poll(async () => !(await readerShown(page, 'host')), {
+      message: `${c.name}: the reader was still on the page after Escape`,
+    });
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     await page.close();
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { poll } from './poll.js';
 import { repoRoot } from './server.js';
 
 export const firefoxExtensionDir = path.join(repoRoot, 'dist', 'firefox');
@@ -73,19 +74,15 @@ export class FirefoxExtension {
       const control = await browser.newPage();
       const url = `moz-extension://${uuid}/options/options.html`;
       void control.goto(url, { timeout: 0 }).catch(() => undefined);
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const ready = await control
-          .evaluate(
+      await poll(
+        () =>
+          control.evaluate(
             () =>
               location.protocol === 'moz-extension:' &&
               typeof (globalThis as { browser?: unknown }).browser === 'object',
-          )
-          .catch(() => false);
-        if (ready) break;
-        if (Date.now() > deadline) throw new Error(`the extension page ${url} did not load`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+          ),
+        { timeout: 20_000, message: `the extension page ${url} did not load` },
+      );
       return new FirefoxExtension(browser, uuid, control);
     } catch (err) {
       await browser.close();
@@ -116,13 +113,10 @@ export class FirefoxExtension {
       document.body.append(button);
     }, `${u.protocol}//${u.hostname}/*`);
     await this.control.click('#e2e-grant');
-    const result = await this.control.waitForFunction(
-      () => document.getElementById('e2e-grant')?.dataset.result,
-      {
-        timeout: 10_000,
-      },
+    const value = await poll(
+      () => this.control.evaluate(() => document.getElementById('e2e-grant')?.dataset.result),
+      { message: `permissions.request for ${origin} did not answer` },
     );
-    const value = await result.jsonValue();
     await this.control.evaluate(() => document.getElementById('e2e-grant')?.remove());
     return value === 'true';
   }
@@ -138,12 +132,13 @@ export class FirefoxExtension {
   async openTab(url: string): Promise<{ page: Page; tabId: number }> {
     const before = new Set(await this.tabIds());
     const page = await this.browser.newPage();
-    let tabId: number | undefined;
-    for (let i = 0; i < 50 && tabId === undefined; i++) {
-      tabId = (await this.tabIds()).find((id) => !before.has(id));
-      if (tabId === undefined) await new Promise((r) => setTimeout(r, 50));
-    }
-    if (tabId === undefined) throw new Error('could not find the tab id of the new page');
+    const { tabId } = await poll(
+      async () => {
+        const id = (await this.tabIds()).find((t) => !before.has(t));
+        return id === undefined ? undefined : { tabId: id };
+      },
+      { timeout: 5_000, interval: 50, message: 'the new tab did not show up in tabs.query' },
+    );
     await page.goto(url);
     return { page, tabId };
   }
