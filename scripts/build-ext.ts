@@ -6,8 +6,9 @@
  *
  * Entries: content.js (IIFE, core + reader UI, injected on demand), background.js (ES module
  * service worker for Chrome, IIFE background script for Firefox), options/ (the options page when
- * src/options/options.html exists, else a placeholder page). Icons are rendered from
- * icons/icon.svg; UI strings come from _locales/.
+ * src/options/options.html exists, else a placeholder page). Icons are the PNGs committed under
+ * icons/ (rendered once from icons/icon.svg); UI strings come from _locales/. The zips are
+ * `web-ext build`'s (Mozilla's packager, already the linter we run), for both browsers.
  */
 import {
   existsSync,
@@ -19,21 +20,18 @@ import {
   writeFileSync,
   cpSync,
 } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import webExt from 'web-ext';
 import { extEntryConfig } from '../vite.config.js';
 import { buildManifest, type Manifest, type Target } from './ext/manifest.js';
-import { encodePng } from './ext/png.js';
-import { rasterizeSvg } from './ext/svg-raster.js';
-import { writeZip } from './ext/zip.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STAGE = join(DIST, '.stage');
 const TARGETS: readonly Target[] = ['chrome', 'firefox'];
-const ICON_SIZES = [16, 32, 48, 128] as const;
 /** Content script budget (issue 3): 60 KB gzip. */
 const CONTENT_GZIP_BUDGET = 60 * 1024;
 
@@ -75,6 +73,15 @@ const TEST_OPEN_CONTROL = `browser.runtime.onInstalled.addListener(() => {
   browser.tabs.create({ url: '/test/control.html', active: false });
 });
 `;
+
+/** Every icon file the manifest names (`icons` and `action.default_icon`), repository-relative. */
+function manifestIcons(source: Manifest): string[] {
+  const action = source.action as { default_icon?: Record<string, string> } | undefined;
+  const icons = source.icons as Record<string, string> | undefined;
+  return [
+    ...new Set([...Object.values(icons ?? {}), ...Object.values(action?.default_icon ?? {})]),
+  ];
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -123,15 +130,13 @@ async function main(): Promise<void> {
     writeFileSync(join(optionsOut, 'options.html'), PLACEHOLDER_OPTIONS);
   }
 
-  // Icons from the SVG source.
-  const svg = readFileSync(join(ROOT, 'icons', 'icon.svg'), 'utf8');
-  const iconsOut = join(STAGE, 'common', 'icons');
-  mkdirSync(iconsOut, { recursive: true });
-  for (const size of ICON_SIZES)
-    writeFileSync(
-      join(iconsOut, `icon-${size}.png`),
-      encodePng(size, size, rasterizeSvg(svg, size)),
-    );
+  // The icons the manifest names, as committed (icons/icon-<size>.png).
+  for (const icon of manifestIcons(source)) {
+    if (!existsSync(join(ROOT, icon)))
+      throw new Error(`manifest.json names ${icon}, which is not in the repository`);
+    mkdirSync(dirname(join(STAGE, 'common', icon)), { recursive: true });
+    cpSync(join(ROOT, icon), join(STAGE, 'common', icon));
+  }
 
   const sizes: Array<[string, number, number]> = [];
   for (const t of TARGETS) {
@@ -144,16 +149,17 @@ async function main(): Promise<void> {
       `${JSON.stringify(buildManifest(source, t, pkg.version), null, 2)}\n`,
     );
 
-    const files = listFiles(out);
-    const zip = writeZip(
-      files.map((f) => ({ name: relative(out, f).split(sep).join('/'), data: readFileSync(f) })),
+    const zip = `crypto-reader-${t}.zip`;
+    await webExt.cmd.build(
+      { sourceDir: out, artifactsDir: DIST, filename: zip, overwriteDest: true },
+      { showReadyMessage: false },
     );
-    writeFileSync(join(DIST, `crypto-reader-${t}.zip`), zip);
-    for (const f of files.filter((p) => p.endsWith('.js'))) {
+    for (const f of listFiles(out).filter((p) => p.endsWith('.js'))) {
       const data = readFileSync(f);
       sizes.push([relative(DIST, f), data.length, gzipSync(data, { level: 9 }).length]);
     }
-    sizes.push([`crypto-reader-${t}.zip`, zip.length, zip.length]);
+    const zipBytes = statSync(join(DIST, zip)).size;
+    sizes.push([zip, zipBytes, zipBytes]);
   }
   rmSync(STAGE, { recursive: true, force: true });
 
