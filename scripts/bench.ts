@@ -10,9 +10,9 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { chromiumPath, quietChromiumArgs } from '../e2e/lib/chromium.js';
 import { buildBenchBundle } from './lib/browser/build-bench-bundle.js';
 import { runChromiumBench, type BrowserDoc } from './lib/browser/chromium-bench.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumUnavailable } from './lib/browser/chromium.js';
 import { runToggleBench } from './lib/browser/toggle-bench.js';
 import { bundleSizes } from './lib/bundle-sizes.js';
 import { formatBenchReport, TARGETS, type BenchReport } from './lib/bench-report.js';
@@ -69,7 +69,11 @@ const node = runNodeBench({
 });
 if (!hasCorpus) log(`no corpus at ${values.corpus}: corpus pages skipped`);
 
-const unavailable = values['no-browser'] ? 'skipped: --no-browser' : chromiumUnavailable();
+const unavailable = values['no-browser']
+  ? 'skipped: --no-browser'
+  : existsSync(chromiumPath())
+    ? null
+    : `${chromiumPath()} not installed (set CHROMIUM_PATH)`;
 const skipped = unavailable?.startsWith('skipped') ? unavailable : `skipped: ${unavailable}`;
 let chromiumResult: BenchReport['chromium'] = { skipped };
 let toggle: BenchReport['toggle'] = { skipped };
@@ -118,12 +122,15 @@ if (!unavailable) {
   } catch (e) {
     toggle = failed(e);
   }
-} else if (existsSync(CHROMIUM_PATH) && !values['no-browser']) {
+} else {
   log(unavailable);
 }
 if (!chromiumVersion && !unavailable) {
   try {
-    const b = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const b = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: [...quietChromiumArgs],
+    });
     chromiumVersion = b.version();
     await b.close();
   } catch {

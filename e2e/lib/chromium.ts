@@ -15,6 +15,20 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
+/**
+ * Flags for every Chromium the project launches (e2e, demo, bench): no sandbox (containers), no
+ * GPU, and no calls home on a machine whose outbound network is closed.
+ */
+export const quietChromiumArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -23,8 +37,7 @@ export interface ExtensionBrowser {
 
 /**
  * Debian Chromium with the built extension loaded unpacked, in a fresh profile. New headless
- * mode (what `--headless` means since Chromium 132) runs extensions. The network flags keep
- * Chromium from calling home on a machine whose outbound network is closed.
+ * mode (what `--headless` means since Chromium 132) runs extensions.
  * `--enable-unsafe-extension-debugging` (with Playwright's `--remote-debugging-pipe`) enables the
  * CDP `Extensions` domain, used to click the toolbar button (see `ExtensionDriver.clickAction`).
  */
@@ -44,13 +57,7 @@ export async function launchWithExtension(
     headless: opts.headless ?? true,
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
+      ...quietChromiumArgs,
       '--autoplay-policy=no-user-gesture-required',
       '--enable-unsafe-extension-debugging',
       `--disable-extensions-except=${dir}`,

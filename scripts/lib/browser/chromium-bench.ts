@@ -1,7 +1,8 @@
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { checkSample, mins, type DocTiming, type SampleCheck } from '../node-bench.js';
 import { median, DEFAULT_PAIR, type PairOptions } from '../timing.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, servePages } from './chromium.js';
+import { chromiumPath, quietChromiumArgs } from '../../../e2e/lib/chromium.js';
+import { servePages } from './serve-pages.js';
 
 export interface BrowserDoc {
   name: string;
@@ -116,9 +117,9 @@ export async function runChromiumBench(
   const pair = options.pair ?? DEFAULT_PAIR;
   const server = await servePages(new Map(docs.map((d) => [d.path, d.html])));
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...quietChromiumArgs],
   });
   try {
     const out: ChromiumBenchResult['docs'] = [];

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension } from '../../../e2e/lib/chromium.js';
 import { median } from '../timing.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, servePages } from './chromium.js';
+import { servePages } from './serve-pages.js';
 
 export interface ToggleBenchResult {
   runs: number;
@@ -125,26 +125,10 @@ export async function runToggleBench(
   if (!pagePath) return 'skipped: dist/chrome ships no extension page to send the toggle from';
   const runs = options.runs ?? 12;
   const server = await servePages(new Map([['/info/422001.html', html]]));
-  const profile = mkdtempSync(join(tmpdir(), 'cr-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...CHROMIUM_ARGS,
-      // Lets CDP press the toolbar button (Extensions.triggerAction), as the e2e tests do.
-      '--enable-unsafe-extension-debugging',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
+  const { context, extensionId } = await launchWithExtension({ extensionDir });
   const browser = context.browser();
   try {
     if (!browser) return 'failed: no browser handle for the persistent context (needed for CDP)';
-    const worker =
-      context.serviceWorkers()[0] ??
-      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
     const control = await context.newPage();
     await control.goto(`chrome-extension://${extensionId}/${pagePath}`);
     const before = new Set((await control.evaluate(`(${TAB_IDS})()`)) as number[]);
@@ -245,6 +229,5 @@ export async function runToggleBench(
   } finally {
     await context.close();
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }
