@@ -181,8 +181,9 @@ async function main(): Promise<void> {
     cpSync(join(DIST, t), out, { recursive: true });
     const m = buildManifest(source, t, pkg.version);
     m.host_permissions = testHosts;
-    // An extension page for tests to send `reader/toggle` from. Firefox's WebDriver BiDi cannot
-    // navigate a tab to moz-extension:, so the Firefox test build opens it itself on install.
+    // An extension page for tests to send `reader/toggle` from. Firefox's WebDriver BiDi refuses
+    // to navigate a tab to moz-extension: unless Firefox runs with --remote-allow-system-access
+    // (seen on Firefox ESR 153), so the Firefox test build opens it itself on install.
     mkdirSync(join(out, 'test'), { recursive: true });
     writeFileSync(join(out, 'test', 'control.html'), TEST_CONTROL_PAGE);
     if (t === 'firefox') {

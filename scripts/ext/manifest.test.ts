@@ -41,13 +41,27 @@ describe('buildManifest', () => {
     expect(chrome.browser_specific_settings).toBeUndefined();
   });
 
-  it('Firefox: background.scripts and a gecko id with a minimum version', () => {
+  it('Firefox: background.scripts and a gecko id with the minimum versions its keys need', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
-    const gecko = (
-      firefox.browser_specific_settings as { gecko: { id: string; strict_min_version: string } }
-    ).gecko;
-    expect(gecko.id).toMatch(/@/);
-    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(128);
+    const settings = firefox.browser_specific_settings as {
+      gecko: { id: string; strict_min_version: string; data_collection_permissions?: unknown };
+      gecko_android?: { strict_min_version: string };
+    };
+    expect(settings.gecko.id).toMatch(/@/);
+    // data_collection_permissions exists from Firefox 140 and Firefox for Android 142; a lower
+    // minimum is a web-ext lint warning (KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION).
+    expect(settings.gecko.data_collection_permissions).toBeTruthy();
+    expect(Number.parseFloat(settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+    expect(
+      Number.parseFloat(settings.gecko_android?.strict_min_version ?? '0'),
+    ).toBeGreaterThanOrEqual(142);
+  });
+
+  it('Chrome: a minimum version no lower than the syntax the bundles are built for', () => {
+    const buildScript = readFileSync(path.join(root, 'scripts', 'build-ext.ts'), 'utf8');
+    const targets = [...buildScript.matchAll(/'chrome(\d+)'/g)].map((m) => Number(m[1]));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(Number(chrome.minimum_chrome_version)).toBeGreaterThanOrEqual(Math.max(...targets));
   });
 
   it('otherwise the two are the same manifest', () => {

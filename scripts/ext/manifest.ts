@@ -10,8 +10,8 @@ export type Manifest = Record<string, unknown> & {
  * The manifest for one browser from the one top-level `manifest.json`:
  * - version: always package.json's (the source manifest carries none);
  * - Chrome: a module service worker, no `browser_specific_settings`;
- * - Firefox: `background.scripts` (an event page; Firefox has no extension service workers) and
- *   the gecko id / minimum version.
+ * - Firefox: `background.scripts` (an event page; Firefox runs no extension service workers, up
+ *   to 153 at least) and the gecko id / minimum versions.
  */
 export function buildManifest(source: Manifest, target: Target, version: string): Manifest {
   if (!/^\d+(\.\d+){0,3}$/.test(version))
