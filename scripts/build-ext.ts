@@ -24,7 +24,6 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import webExt from 'web-ext';
 import { extEntryConfig } from '../vite.config.js';
 import { buildManifest, type Manifest, type Target } from './ext/manifest.js';
 
@@ -85,6 +84,8 @@ function manifestIcons(source: Manifest): string[] {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // web-ext (and its CLI stack) takes a while to load: load it while vite bundles.
+  const webExtLoaded = import('web-ext');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
     );
 
     const zip = `crypto-reader-${t}.zip`;
+    const { default: webExt } = await webExtLoaded;
     await webExt.cmd.build(
       { sourceDir: out, artifactsDir: DIST, filename: zip, overwriteDest: true },
       { showReadyMessage: false },
