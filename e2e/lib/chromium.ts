@@ -7,6 +7,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import { poll } from './poll.js';
 import { repoRoot } from './server.js';
 
 export const chromeExtensionDir = path.join(repoRoot, 'dist', 'chrome');
@@ -184,12 +185,13 @@ export class ExtensionDriver {
   async openTab(url: string): Promise<{ page: Page; tabId: number }> {
     const before = new Set(await this.tabIds());
     const page = await this.context.newPage();
-    let tabId: number | undefined;
-    for (let i = 0; i < 50 && tabId === undefined; i++) {
-      tabId = (await this.tabIds()).find((id) => !before.has(id));
-      if (tabId === undefined) await new Promise((r) => setTimeout(r, 50));
-    }
-    if (tabId === undefined) throw new Error('could not find the tab id of the new page');
+    const { tabId } = await poll(
+      async () => {
+        const id = (await this.tabIds()).find((t) => !before.has(t));
+        return id === undefined ? undefined : { tabId: id };
+      },
+      { timeout: 5_000, interval: 50, message: 'the new tab did not show up in tabs.query' },
+    );
     if (url !== 'about:blank') await page.goto(url);
     return { page, tabId };
   }
