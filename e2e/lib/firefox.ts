@@ -32,7 +32,7 @@ interface ExtensionApi {
 /**
  * Firefox ESR with the built extension, driven over WebDriver BiDi by puppeteer-core.
  *
- * How a test reaches the extension in Firefox (found on Firefox ESR 153; the spec passes on 140 too):
+ * How a test reaches the extension in Firefox (found on Firefox ESR 153, also run on 140):
  * - The Alt+Shift+R command does not fire from `page.keyboard`: BiDi input is dispatched to the
  *   content document, not through the browser window's shortcut handling.
  * - The moz-extension UUID is random per profile; the pref `extensions.webextensions.uuids`
