@@ -8,7 +8,7 @@
  * the timeout message.
  */
 export interface PollOptions {
-  /** What was awaited, said so that a timeout explains itself ("the reader did not open in …"). */
+  /** What was awaited, worded so that a timeout explains itself ("the reader did not open"). */
   message: string;
   /** Milliseconds before giving up; 10 s by default. */
   timeout?: number;

@@ -5,7 +5,7 @@ import { classifyFindings, KNOWN_LIBRARY_FINDINGS, type Finding } from './lint-f
 
 const modules = path.resolve(import.meta.dirname, '..', '..', 'node_modules');
 
-/** A linter-style finding at the first occurrence of `statement` in `source` (1-based line, 0-based column). */
+/** A linter-style finding (1-based line, 0-based column) at the first `statement` in `source`. */
 function findingAt(source: string, statement: string, file = 'content.js'): Finding {
   const at = source.indexOf(statement);
   expect(at, `"${statement}" in the library source`).toBeGreaterThanOrEqual(0);

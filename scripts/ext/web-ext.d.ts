@@ -1,4 +1,5 @@
-// web-ext ships no type declarations: the part of its Node API that build-ext.ts and lint-ext.ts call.
+// web-ext ships no type declarations: the part of its Node API that build-ext.ts and lint-ext.ts
+// call.
 declare module 'web-ext' {
   interface BuildParams {
     sourceDir: string;
