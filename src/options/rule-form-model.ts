@@ -5,6 +5,8 @@
  * show it next to that field.
  */
 import { parseRules } from '../rules/parse.js';
+import { isPageWideSelector } from './import-risk.js';
+import { englishOptions, type OptionsTranslate } from './options-strings.js';
 import {
   SITE_RULE_FIELDS,
   SITE_RULE_SCHEMA,
@@ -25,9 +27,14 @@ export interface FormValidation {
   /** The validated rule, or null while any field has an error. */
   rule: SiteRule | null;
   errors: Partial<Record<SiteRuleField, FieldMessage[]>>;
-  /** Not errors: e.g. "replaces the built-in rule". */
-  notes: Partial<Record<SiteRuleField, string>>;
+  /** Not errors, but worth saying next to the field: an override, a rule for every site. */
+  notes: Partial<Record<SiteRuleField, FormNote[]>>;
 }
+
+export type FormNote =
+  | { kind: 'override'; id: string }
+  | { kind: 'every-site' }
+  | { kind: 'page-wide'; selector: string };
 
 export interface ValidateFormOptions {
   validateSelector?: (selector: string) => string | null;
@@ -116,9 +123,13 @@ export function validateRuleForm(
     push('id', { line: null, message: `a user rule with the id "${id}" exists already` });
     out.rule = null;
   }
-  if (id && options.builtinIds?.has(id)) {
-    out.notes.id = `replaces the built-in rule "${id}" while this rule exists`;
-  }
+  if (id && options.builtinIds?.has(id)) out.notes.id = [{ kind: 'override', id }];
+  if (Array.isArray(raw.match) && raw.match.includes('*'))
+    out.notes.match = [{ kind: 'every-site' }];
+  const wide = (Array.isArray(raw.remove) ? (raw.remove as string[]) : []).filter(
+    isPageWideSelector,
+  );
+  if (wide.length) out.notes.remove = wide.map((selector) => ({ kind: 'page-wide', selector }));
   return out;
 }
 
@@ -127,6 +138,6 @@ export function hasErrors(v: FormValidation): boolean {
 }
 
 /** One line for a field message: `line 2: invalid CSS selector …`. */
-export function formatFieldMessage(m: FieldMessage): string {
-  return m.line !== null ? `line ${m.line}: ${m.message}` : m.message;
+export function formatFieldMessage(m: FieldMessage, t: OptionsTranslate = englishOptions): string {
+  return m.line !== null ? t('options_lineMessage', [m.line, m.message]) : m.message;
 }
