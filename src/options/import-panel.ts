@@ -5,12 +5,14 @@
  * limit cannot be confirmed and says how many rules to take out.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
 import type { ImportRisk } from './import-risk.js';
 import { applyImportToState, buildImportView, type ImportView } from './import-model.js';
 import type { OptionsHost } from './options-host.js';
 import type { OptionsTranslate } from './options-strings.js';
 
-function riskText(t: OptionsTranslate, r: ImportRisk): string {
+/** One warning line that names the rule, what it does, and (uBO) the source line. */
+export function riskText(t: OptionsTranslate, r: ImportRisk): string {
   const what =
     r.kind === 'every-site'
       ? t('options_riskEverySite', [r.ruleId])
@@ -172,7 +174,7 @@ export class ImportPanel {
                 <input
                   type="checkbox"
                   data-testid="import-risk-accept"
-                  .checked=${this.riskAccepted}
+                  .checked=${live(this.riskAccepted)}
                   @change=${(e: Event) => {
                     this.riskAccepted = (e.target as HTMLInputElement).checked;
                     this.host.update();

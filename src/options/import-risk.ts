@@ -2,8 +2,12 @@
  * What an import must confirm by name before it is written (issue 12 item 6, issue 11 item 3):
  * a rule for every site (`match: "*"`, a uBO line with no host such as `##.ad`) and a removal of
  * the whole page (`*`, `html`, `body`, `:root` as the element a selector removes). Both are valid
- * rules, so they are warnings, not errors. The rule parser is getting the same warnings; until
- * both land this options-side check keeps the page honest either way.
+ * rules, so they are warnings, not errors.
+ *
+ * The rule parser is getting the same check (`rules/rule-warnings.ts`: `ruleWarnings`,
+ * `removesWholePage`). Until both land, `ruleRisks` below is the one place that decides; once the
+ * parser's warnings are in, `ruleRisks` becomes a mapping of `ruleWarnings(rule)` and
+ * `isPageWideSelector` is `removesWholePage`, and nothing else on the page changes.
  */
 import { RULES_LIMITS, type SiteRule } from '../rules/schema.js';
 import { detectImportFormat } from '../rules/export.js';
@@ -72,28 +76,29 @@ function uboLines(rule: SiteRule, sourceLines: string[] | null): { line: number;
     .map((line) => ({ line, text: sourceLines[line - 1]!.trim() }));
 }
 
+/** What in one valid rule needs an explicit confirmation: every site, page-wide selectors. */
+export function ruleRisks(
+  rule: Pick<SiteRule, 'match' | 'remove'>,
+): { kind: RiskKind; subject: string }[] {
+  const out: { kind: RiskKind; subject: string }[] = [];
+  if (rule.match.includes('*')) out.push({ kind: 'every-site', subject: '*' });
+  for (const selector of rule.remove ?? [])
+    if (isPageWideSelector(selector)) out.push({ kind: 'page-wide', subject: selector });
+  return out;
+}
+
 /** Every rule of an import that needs an explicit confirmation, each named. */
 export function importRisks(rules: readonly SiteRule[], text?: string): ImportRisk[] {
   const sourceLines =
     text !== undefined && detectImportFormat(text) === 'ubo' ? text.split(/\r\n|\r|\n/) : null;
-  const out: ImportRisk[] = [];
-  for (const rule of rules) {
+  return rules.flatMap((rule) => {
     const lines = uboLines(rule, sourceLines);
-    if (rule.match.includes('*'))
-      out.push({ ruleId: rule.id, kind: 'every-site', subject: '*', lines });
-    for (const selector of rule.remove ?? []) {
-      if (!isPageWideSelector(selector)) continue;
-      // For uBO, name the line(s) with this selector.
-      const own = lines.filter((l) => l.text.includes(selector));
-      out.push({
-        ruleId: rule.id,
-        kind: 'page-wide',
-        subject: selector,
-        lines: own.length ? own : lines,
-      });
-    }
-  }
-  return out;
+    return ruleRisks(rule).map((risk) => {
+      // uBO: a page-wide selector names its own line(s).
+      const own = lines.filter((l) => risk.kind === 'page-wide' && l.text.includes(risk.subject));
+      return { ruleId: rule.id, ...risk, lines: own.length ? own : lines };
+    });
+  });
 }
 
 export interface ImportLimit {

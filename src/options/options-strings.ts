@@ -149,6 +149,7 @@ export const OPTIONS_STRINGS = {
   options_riskPageWide: '$1 removes “$2”, which empties every page it applies to.',
   options_riskLine: 'line $1: $2',
   options_riskAccept: 'I understand: import these rules too',
+  options_riskAcceptSave: 'I understand: save these rules too',
   options_riskPending: 'Tick the box above to import these rules, or cancel.',
   options_overLimit:
     'Too many rules: after this import you would have $1 rules, and at most $2 can be stored. Remove at least $3 rules from the file (or delete some of yours) and import again.',

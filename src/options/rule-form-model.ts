@@ -5,7 +5,7 @@
  * show it next to that field.
  */
 import { parseRules } from '../rules/parse.js';
-import { isPageWideSelector } from './import-risk.js';
+import { ruleRisks } from './import-risk.js';
 import { englishOptions, type OptionsTranslate } from './options-strings.js';
 import {
   SITE_RULE_FIELDS,
@@ -124,12 +124,14 @@ export function validateRuleForm(
     out.rule = null;
   }
   if (id && options.builtinIds?.has(id)) out.notes.id = [{ kind: 'override', id }];
-  if (Array.isArray(raw.match) && raw.match.includes('*'))
-    out.notes.match = [{ kind: 'every-site' }];
-  const wide = (Array.isArray(raw.remove) ? (raw.remove as string[]) : []).filter(
-    isPageWideSelector,
-  );
-  if (wide.length) out.notes.remove = wide.map((selector) => ({ kind: 'page-wide', selector }));
+  const risks = ruleRisks({
+    match: Array.isArray(raw.match) ? (raw.match as string[]) : [],
+    remove: Array.isArray(raw.remove) ? (raw.remove as string[]) : [],
+  });
+  for (const r of risks) {
+    if (r.kind === 'every-site') out.notes.match = [{ kind: 'every-site' }];
+    else (out.notes.remove ??= []).push({ kind: 'page-wide', selector: r.subject });
+  }
   return out;
 }
 
