@@ -212,6 +212,7 @@ describe('options page', () => {
     const item = document.querySelector('[data-testid="rule-item"][data-rule-id="news-promo"]')!;
     expect(item.getAttribute('data-origin')).toBe('user');
     expect(q('rule-form')).toBeNull();
+    expect(document.activeElement).toBe(item.querySelector('[data-testid="rule-edit"]'));
     expect(q('options-status')!.textContent).toMatch(/Rule news-promo saved/);
   });
 

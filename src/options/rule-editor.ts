@@ -50,10 +50,6 @@ export class RuleEditor {
     private readonly tryOnTab: TryOnTab | null,
   ) {}
 
-  get open(): boolean {
-    return this.draft !== null;
-  }
-
   /** Opens the form on a row (edit or customize) or on a new rule (`null`). */
   start(row: RuleRow | null): void {
     const stored = this.host.loaded.data;
@@ -130,6 +126,10 @@ export class RuleEditor {
       if (ok && this.draft === d) {
         this.draft = null;
         this.host.update();
+        // The form is gone: focus goes to the saved rule's row rather than to the page's start.
+        this.host.deps.doc
+          .querySelector<HTMLElement>(`[data-rule-id="${rule.id}"] [data-testid="rule-edit"]`)
+          ?.focus();
       }
     });
   }
