@@ -106,6 +106,11 @@ describe('import view', () => {
     expect(fits.limit.excess).toBe(0);
     expect(fits.canConfirm).toBe(true);
     expect(buildImportView(existing, file(1998)).canConfirm).toBe(false);
+    // uBO lines: one rule per host, 2,100 hosts.
+    const lines = Array.from({ length: 2100 }, (_, i) => `h${i}.example##.ad`).join('\n');
+    const ubo = buildImportView(state([]), lines);
+    expect(ubo.limit).toEqual({ incoming: 2100, total: 2100, max: 2000, excess: 100 });
+    expect(ubo.canConfirm).toBe(false);
   });
 
   it('random input never throws and never loses an existing rule', () => {

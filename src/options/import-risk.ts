@@ -111,9 +111,28 @@ export interface ImportLimit {
   excess: number;
 }
 
-/** How many rules a JSON import text holds, counted before the parser's cut at `maxRules`. */
+/** uBO: one rule per host set of cosmetic lines, grouped as `importUboFilters` groups them. */
+function countUboRules(text: string): number {
+  const hostSets = new Set<string>();
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('!') || /#@\??#/.test(line)) continue;
+    const sep = /#\??#/.exec(line);
+    if (!sep) continue;
+    const hosts = line.slice(0, sep.index).split(',');
+    hostSets.add(
+      hosts
+        .map((h) => h.trim().toLowerCase())
+        .sort()
+        .join(','),
+    );
+  }
+  return hostSets.size;
+}
+
+/** How many rules an import text holds, counted before the parser's cut at `maxRules`. */
 function countIncoming(text: string): number {
-  if (detectImportFormat(text) !== 'json') return 0;
+  if (detectImportFormat(text) !== 'json') return countUboRules(text);
   try {
     const v = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     const list = Array.isArray(v)
