@@ -5,6 +5,7 @@
  * limit cannot be confirmed and says how many rules to take out.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { guard } from 'lit-html/directives/guard.js';
 import { live } from 'lit-html/directives/live.js';
 import type { ImportRisk } from './import-risk.js';
 import { applyImportToState, buildImportView, type ImportView } from './import-model.js';
@@ -112,7 +113,12 @@ export class ImportPanel {
     </details>`;
   }
 
-  planTemplate(): TemplateResult | typeof nothing {
+  /** Re-rendered only when the plan or its state changes (a plan may list 2,000 rules). */
+  planTemplate(): TemplateResult {
+    return html`${guard([this.view, this.riskAccepted, this.busy], () => this.planView())}`;
+  }
+
+  private planView(): TemplateResult | typeof nothing {
     const v = this.view;
     if (!v) return nothing;
     const { t } = this.host;

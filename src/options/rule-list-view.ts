@@ -3,6 +3,7 @@
  * buttons. Rows are keyed by rule id, so a row keeps its focus when the list re-renders.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { guard } from 'lit-html/directives/guard.js';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { OptionsHost } from './options-host.js';
@@ -32,6 +33,8 @@ function summary(t: OptionsTranslate, row: RuleRow): string {
 
 export class RuleList {
   query = '';
+  /** Bumped to re-render the rows from the stored state (a refused or failed toggle). */
+  private version = 0;
 
   constructor(
     private readonly host: OptionsHost,
@@ -49,7 +52,11 @@ export class RuleList {
     const next = setRowEnabled(this.host.loaded.data, row, box.checked);
     const done = t(box.checked ? 'options_ruleEnabled' : 'options_ruleDisabled', [row.rule.id]);
     // A refused or failed write re-renders the switch from the stored state.
-    void this.host.commit(e, next, done).then((ok) => ok || this.host.update());
+    void this.host.commit(e, next, done).then((ok) => {
+      if (ok) return;
+      this.version++;
+      this.host.update();
+    });
   }
 
   private remove(e: Event, row: RuleRow): void {
@@ -64,7 +71,15 @@ export class RuleList {
     );
   }
 
+  /**
+   * Re-rendered only when the rows (a new array after each load), the search or `version`
+   * change: typing in the editor re-renders the page, and a list of 2,000 rules need not follow.
+   */
   template(): TemplateResult {
+    return html`${guard([this.host.rows, this.query, this.version], () => this.list())}`;
+  }
+
+  private list(): TemplateResult {
     const { t } = this.host;
     const all = this.host.rows;
     const rows = filterRows(all, this.query);
