@@ -441,6 +441,12 @@ describe('options page', () => {
     expect(requested).toHaveLength(1);
     expect(previews.map((p) => p.rule.removeText)).toEqual([['Other text']]);
     expect(q('try-count')!.getAttribute('data-count')).toBe('0');
+    // An invalid draft asks to fix it first; fixing it clears that hint.
+    input('match', '');
+    click(q('try-tab')!);
+    expect(q('try-result')!.textContent).toMatch(/Fix the errors above first/);
+    input('match', 'news.example');
+    expect(q('try-result')!.textContent!.trim()).toBe('');
   });
 
   it('auto-open: adding a site asks for that site only and lists it; a refusal changes nothing', async () => {

@@ -20,7 +20,7 @@ export class TryOnTab {
   private chosen: number | null = null;
   /** Bumped by every run and every edit of the draft: answers of older runs are dropped. */
   private generation = 0;
-  /** Tabs the extension can read already (no prompt needed): read when an editor opens and when the page gets focus. */
+  /** Tabs readable without a prompt: read when an editor opens or the page gets focus. */
   private readable: RawTab[] = [];
 
   constructor(
@@ -49,7 +49,10 @@ export class TryOnTab {
   /** The draft changed: a shown result or pending run no longer describes it. */
   draftChanged(): void {
     this.generation++;
-    if (this.shown.kind !== 'none')
+    const fixFirst =
+      this.shown.kind === 'text' && this.shown.text === this.host.t('options_tryFixFirst');
+    if (fixFirst) this.shown = { kind: 'none' };
+    else if (this.shown.kind !== 'none')
       this.shown = { kind: 'text', text: this.host.t('options_tryStale') };
   }
 
