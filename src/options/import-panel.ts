@@ -193,12 +193,12 @@ export class ImportPanel {
       }
       <p class="help">
         ${
-          !v.canConfirm && !over
-            ? t('options_importNothing')
-            : v.risks.length && !this.riskAccepted && !over
-              ? t('options_riskPending')
-              : over
-                ? ''
+          over
+            ? ''
+            : !v.canConfirm
+              ? t('options_importNothing')
+              : v.risks.length && !this.riskAccepted
+                ? t('options_riskPending')
                 : t('options_importKeeps')
         }
       </p>
