@@ -133,7 +133,7 @@ test('a bad import leaves the rules intact; a good one adds after confirming', a
     { name: 'broken.json', text: '{"rules": [ {"id": "keep-me", "match": [' },
     {
       name: 'invalid.json',
-      text: '{"rules": [{"id": "keep-me", "match": ["x.example"], "removeText": ["/(a+)+$/"]}]}',
+      text: '{"rules": [{"id": "keep-me", "match": ["x.example"], "removeText": ["/(a)\\\\1/"]}]}',
     },
   ];
   for (const f of bad) {

@@ -1,6 +1,7 @@
+// @vitest-environment jsdom
+// (lit-html renders the page with the global `document`.)
 // The file the options page exports is the file the CLI's `--rules` reads, and it removes the
 // same blocks: export through the page (fake storage), then run the CLI on a page with it.
-import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { run, type CliIo } from '../cli/main.js';
 import type { Article } from '../core/types.js';
@@ -28,8 +29,7 @@ upgrade stop following the chain until their operators install the new release.<
 
 describe('options export → CLI --rules', () => {
   it('the exported file parses in the CLI and removes what the rules say', async () => {
-    const dom = new JSDOM('<!doctype html><html><body></body></html>');
-    const doc = dom.window.document;
+    const doc = document;
     const store = createRuleStore({ sync: new MemoryArea(), local: new MemoryArea() });
     await store.save({
       schemaVersion: 1,

@@ -21,11 +21,13 @@ describe('import view', () => {
     const s = state([rule('a'), rule('b'), rule('c')]);
     const text = exportRules([rule('b', { remove: ['.new'] }), rule('c'), rule('d')]);
     const view = buildImportView(s, text);
-    expect(view.adds).toEqual(['d (d.example)']);
+    expect(view.adds).toEqual([{ label: 'd (d.example)', replacesBuiltin: false }]);
     expect(view.replaces).toEqual(['b (b.example)']);
     expect(view.unchanged).toEqual(['c']);
     expect(view.canConfirm).toBe(true);
-    expect(view.summary).toBe('JSON rules: 1 to add, 1 to replace, 1 unchanged.');
+    expect(view.format).toBe('json');
+    expect(view.risks).toEqual([]);
+    expect(view.limit).toEqual({ incoming: 3, total: 4, max: 2000, excess: 0 });
     const next = applyImportToState(s, view.plan);
     expect(next.rules.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(next.rules[1]!.remove).toEqual(['.new']);
@@ -61,7 +63,54 @@ describe('import view', () => {
     const view = buildImportView(state([]), exportRules([rule('jinse')]), {
       builtinIds: new Set(['jinse']),
     });
-    expect(view.adds[0]).toMatch(/replaces the built-in rule/);
+    expect(view.adds[0]!.replacesBuiltin).toBe(true);
+  });
+
+  it('names rules for every site and page-wide removals, from JSON and from uBO lines', () => {
+    const json = buildImportView(
+      state([]),
+      exportRules([rule('all', { match: ['*'] }), rule('wipe', { remove: ['.a', 'html'] })]),
+    );
+    expect(json.risks).toEqual([
+      { ruleId: 'all', kind: 'every-site', subject: '*', lines: [] },
+      { ruleId: 'wipe', kind: 'page-wide', subject: 'html', lines: [] },
+    ]);
+    expect(json.canConfirm).toBe(true);
+    const ubo = buildImportView(state([]), 'a.example##.x\n##.ad\nb.example##body\n');
+    expect(ubo.risks).toEqual([
+      {
+        ruleId: 'ubo-generic',
+        kind: 'every-site',
+        subject: '*',
+        lines: [{ line: 2, text: '##.ad' }],
+      },
+      {
+        ruleId: 'ubo-b-example',
+        kind: 'page-wide',
+        subject: 'body',
+        lines: [{ line: 3, text: 'b.example##body' }],
+      },
+    ]);
+  });
+
+  it('an import past the rules limit cannot be confirmed and says how many are too many', () => {
+    const file = (n: number) =>
+      exportRules(Array.from({ length: n }, (_, i) => rule(`n-${i}`, { removeText: ['x'] })));
+    const existing = state([rule('a'), rule('b'), rule('c')]);
+    const over = buildImportView(existing, file(2400));
+    // The parser reads 2,000; the 400 it cut off count too.
+    expect(over.plan.add).toHaveLength(2000);
+    expect(over.limit).toEqual({ incoming: 2400, total: 2403, max: 2000, excess: 403 });
+    expect(over.canConfirm).toBe(false);
+    const fits = buildImportView(existing, file(1997));
+    expect(fits.limit.excess).toBe(0);
+    expect(fits.canConfirm).toBe(true);
+    expect(buildImportView(existing, file(1998)).canConfirm).toBe(false);
+    // uBO lines: one rule per host, 2,100 hosts.
+    const lines = Array.from({ length: 2100 }, (_, i) => `h${i}.example##.ad`).join('\n');
+    const ubo = buildImportView(state([]), lines);
+    expect(ubo.limit).toEqual({ incoming: 2100, total: 2100, max: 2000, excess: 100 });
+    expect(ubo.canConfirm).toBe(false);
   });
 
   it('random input never throws and never loses an existing rule', () => {

@@ -1,23 +1,34 @@
 /**
  * Import and export as the options page shows them. The plan (`planImport`) says what an import
  * adds and replaces before anything is written; confirming applies it to the user's rules in one
- * write (`applyImportPlan` never drops an existing rule).
+ * write (`applyImportPlan` never drops an existing rule). The view also carries what needs a
+ * named confirmation (`risks`) and whether the result fits the rules limit (`limit`).
  */
-import { applyImportPlan, exportRules, planImport, type ImportPlan } from '../rules/export.js';
+import {
+  applyImportPlan,
+  exportRules,
+  planImport,
+  type ImportFormat,
+  type ImportPlan,
+} from '../rules/export.js';
 import { formatRuleError, type ParseRulesOptions } from '../rules/parse.js';
 import type { StoredRules } from '../shared/rule-storage.js';
+import { importLimit, importRisks, type ImportLimit, type ImportRisk } from './import-risk.js';
 
 export interface ImportView {
   plan: ImportPlan;
-  /** One line per rule added: `example-news (example.com)`. */
-  adds: string[];
+  format: ImportFormat;
+  /** One per rule added: `example-news (example.com)`, and whether it overrides a built-in. */
+  adds: { label: string; replacesBuiltin: boolean }[];
   replaces: string[];
   unchanged: string[];
   /** Every problem, with its line (uBO) or rule and field (JSON). */
   errors: string[];
-  /** Something to write: the confirm button is on only then. */
+  /** Rules for every site or removing the whole page: confirmed only with a tick that names them. */
+  risks: ImportRisk[];
+  limit: ImportLimit;
+  /** Something to write and within the limit (risks need the tick on top). */
   canConfirm: boolean;
-  summary: string;
 }
 
 const describe = (r: { id: string; match: string[] }): string => `${r.id} (${r.match.join(', ')})`;
@@ -28,27 +39,21 @@ export function buildImportView(
   options: ParseRulesOptions & { builtinIds?: ReadonlySet<string> } = {},
 ): ImportView {
   const plan = planImport(state.rules, text, options);
-  const overrides = (id: string): string =>
-    options.builtinIds?.has(id) ? ' (replaces the built-in rule)' : '';
-  const view: ImportView = {
+  const limit = importLimit(state.rules.length, plan.add.length, text);
+  return {
     plan,
-    adds: plan.add.map((r) => describe(r) + overrides(r.id)),
+    format: plan.format,
+    adds: plan.add.map((r) => ({
+      label: describe(r),
+      replacesBuiltin: options.builtinIds?.has(r.id) === true,
+    })),
     replaces: plan.replace.map((r) => describe(r.after)),
     unchanged: plan.unchanged.map((r) => r.id),
     errors: plan.errors.map(formatRuleError),
-    canConfirm: plan.add.length + plan.replace.length > 0,
-    summary: '',
+    risks: importRisks([...plan.add, ...plan.replace.map((r) => r.after)], text),
+    limit,
+    canConfirm: plan.add.length + plan.replace.length > 0 && limit.excess === 0,
   };
-  const format = plan.format === 'ubo' ? 'uBlock Origin filters' : 'JSON rules';
-  const parts = [
-    `${plan.add.length} to add`,
-    `${plan.replace.length} to replace`,
-    `${plan.unchanged.length} unchanged`,
-  ];
-  if (plan.errors.length)
-    parts.push(`${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'} (skipped)`);
-  view.summary = `${format}: ${parts.join(', ')}.`;
-  return view;
 }
 
 /** The full state after a confirmed import (validated again by the store before it is written). */

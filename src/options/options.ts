@@ -1,5 +1,5 @@
 // Options page entry: wires the page to the browser (storage, tabs, permissions, messaging).
-import { browser } from '../platform/index.js';
+import { browser, getMessage } from '../platform/index.js';
 import { loadAutoOpenHosts, saveAutoOpenHosts } from '../platform/auto-open-store.js';
 import { onRulesChanged, ruleStore } from '../platform/rule-store.js';
 import { autoOpenOrigin } from '../shared/auto-open.js';
@@ -7,6 +7,7 @@ import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import type { SiteRule } from '../rules/schema.js';
 import { selectorValidator } from '../rules/selector-validator.js';
 import { OptionsPage } from './options-page.js';
+import { fillIn, OPTIONS_STRINGS, type OptionsTranslate } from './options-strings.js';
 import { originsForRule, type RulePreviewResult } from './try-model.js';
 
 function download(name: string, text: string): void {
@@ -28,8 +29,17 @@ async function preview(tabId: number, rule: SiteRule): Promise<RulePreviewResult
   return reply ?? { ok: false, error: 'the background did not answer (preview not available)' };
 }
 
+const t: OptionsTranslate = (key, subs = []) => {
+  const strings = subs.map(String);
+  return getMessage(key, strings, fillIn(OPTIONS_STRINGS[key], strings));
+};
+// The language of the strings shown (the locale the browser picked, or the English fallback).
+document.documentElement.lang = t('options_lang');
+document.title = t('options_pageTitle');
+
 const page = new OptionsPage({
   doc: document,
+  t,
   store: ruleStore(),
   builtin: BUILTIN_RULES,
   validateSelector: selectorValidator(document),

@@ -7,6 +7,7 @@ import { exportRules } from '../rules/export.js';
 import { formatRuleError, parseRules, type ParseRulesOptions } from '../rules/parse.js';
 import type { SiteRule } from '../rules/schema.js';
 import type { StoredRules } from '../shared/rule-storage.js';
+import { importRisks, type ImportRisk } from './import-risk.js';
 
 export function rawJsonOf(state: StoredRules): string {
   return exportRules(state.rules);
@@ -16,11 +17,28 @@ export interface RawJsonCheck {
   rules: SiteRule[];
   errors: string[];
   valid: boolean;
+  /**
+   * Rules for every site or page-wide removals that the stored rules do not have yet: saving
+   * them needs the same named confirmation as an import (one already stored is not asked again).
+   */
+  risks: ImportRisk[];
 }
 
-export function checkRawJson(text: string, options: ParseRulesOptions = {}): RawJsonCheck {
+const riskKey = (r: ImportRisk): string => `${r.ruleId}\n${r.kind}\n${r.subject}`;
+
+export function checkRawJson(
+  text: string,
+  options: ParseRulesOptions = {},
+  stored: readonly SiteRule[] = [],
+): RawJsonCheck {
   const { rules, errors } = parseRules(text, options);
-  return { rules, errors: errors.map(formatRuleError), valid: errors.length === 0 };
+  const known = new Set(importRisks(stored).map(riskKey));
+  return {
+    rules,
+    errors: errors.map(formatRuleError),
+    valid: errors.length === 0,
+    risks: importRisks(rules).filter((r) => !known.has(riskKey(r))),
+  };
 }
 
 export function applyRawJson(state: StoredRules, check: RawJsonCheck): StoredRules {

@@ -49,10 +49,10 @@ describe('rule form model', () => {
     expect(v.errors.match).toBeUndefined();
   });
 
-  it('a catastrophic regex is refused and the message says why', () => {
-    const v = validateRuleForm(values({ removeText: '/(\\w+\\s?)+$/' }), { validateSelector });
+  it('a pattern that cannot run in linear time is refused and the message says why', () => {
+    const v = validateRuleForm(values({ removeText: '/^(\\w+)\\s\\1/' }), { validateSelector });
     expect(v.rule).toBeNull();
-    expect(v.errors.removeText![0]!.message).toMatch(/unsafe regex: nested quantifier/);
+    expect(v.errors.removeText![0]!.message).toMatch(/backreference/);
   });
 
   it('a regex that does not compile, a bad host and a missing id are each on their field', () => {
@@ -78,7 +78,19 @@ describe('rule form model', () => {
   it("a built-in rule's id is allowed and noted as an override", () => {
     const v = validateRuleForm(values({ id: 'jinse' }), { builtinIds: new Set(['jinse']) });
     expect(hasErrors(v)).toBe(false);
-    expect(v.notes.id).toMatch(/replaces the built-in rule/);
+    expect(v.notes.id).toEqual([{ kind: 'override', id: 'jinse' }]);
+  });
+
+  it('a rule for every site and a page-wide removal are valid, with a note on their field', () => {
+    const v = validateRuleForm(values({ match: '*', remove: '.ad\nbody.home\n:root' }), {
+      validateSelector,
+    });
+    expect(hasErrors(v)).toBe(false);
+    expect(v.notes.match).toEqual([{ kind: 'every-site' }]);
+    expect(v.notes.remove).toEqual([
+      { kind: 'page-wide', selector: 'body.home' },
+      { kind: 'page-wide', selector: ':root' },
+    ]);
   });
 
   it('a rule goes through the form unchanged', () => {

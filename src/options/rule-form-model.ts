@@ -5,6 +5,8 @@
  * show it next to that field.
  */
 import { parseRules } from '../rules/parse.js';
+import { ruleRisks } from './import-risk.js';
+import { englishOptions, type OptionsTranslate } from './options-strings.js';
 import {
   SITE_RULE_FIELDS,
   SITE_RULE_SCHEMA,
@@ -25,9 +27,14 @@ export interface FormValidation {
   /** The validated rule, or null while any field has an error. */
   rule: SiteRule | null;
   errors: Partial<Record<SiteRuleField, FieldMessage[]>>;
-  /** Not errors: e.g. "replaces the built-in rule". */
-  notes: Partial<Record<SiteRuleField, string>>;
+  /** Not errors, but worth saying next to the field: an override, a rule for every site. */
+  notes: Partial<Record<SiteRuleField, FormNote[]>>;
 }
+
+export type FormNote =
+  | { kind: 'override'; id: string }
+  | { kind: 'every-site' }
+  | { kind: 'page-wide'; selector: string };
 
 export interface ValidateFormOptions {
   validateSelector?: (selector: string) => string | null;
@@ -116,8 +123,14 @@ export function validateRuleForm(
     push('id', { line: null, message: `a user rule with the id "${id}" exists already` });
     out.rule = null;
   }
-  if (id && options.builtinIds?.has(id)) {
-    out.notes.id = `replaces the built-in rule "${id}" while this rule exists`;
+  if (id && options.builtinIds?.has(id)) out.notes.id = [{ kind: 'override', id }];
+  const risks = ruleRisks({
+    match: Array.isArray(raw.match) ? (raw.match as string[]) : [],
+    remove: Array.isArray(raw.remove) ? (raw.remove as string[]) : [],
+  });
+  for (const r of risks) {
+    if (r.kind === 'every-site') out.notes.match = [{ kind: 'every-site' }];
+    else (out.notes.remove ??= []).push({ kind: 'page-wide', selector: r.subject });
   }
   return out;
 }
@@ -127,6 +140,6 @@ export function hasErrors(v: FormValidation): boolean {
 }
 
 /** One line for a field message: `line 2: invalid CSS selector …`. */
-export function formatFieldMessage(m: FieldMessage): string {
-  return m.line !== null ? `line ${m.line}: ${m.message}` : m.message;
+export function formatFieldMessage(m: FieldMessage, t: OptionsTranslate = englishOptions): string {
+  return m.line !== null ? t('options_lineMessage', [m.line, m.message]) : m.message;
 }
