@@ -10,7 +10,12 @@
  */
 import { compileRuleIndex, rulesForUrl } from '../rules/match.js';
 import type { SiteRule } from '../rules/schema.js';
-import { compileTextPattern, matchesTextPattern } from '../rules/text-pattern.js';
+import {
+  compileTextPattern,
+  compileTitlePattern,
+  matchesTextPattern,
+  PATTERN_WINDOW,
+} from '../rules/text-pattern.js';
 import type { Detector, DetectorContext } from './context.js';
 
 export interface CompiledSiteRules {
@@ -26,10 +31,10 @@ export interface CompiledSiteRules {
 }
 
 /**
- * `removeText` is only tested on blocks up to this many characters: junk blocks are short, and
- * the bound caps what even a quadratic pattern can cost.
+ * `removeText` sees at most this many characters of a block (its start): patterns run in linear
+ * time (RE2), and the window bounds that time per block.
  */
-export const MAX_REMOVE_TEXT_BLOCK = 5000;
+export const MAX_REMOVE_TEXT_BLOCK = PATTERN_WINDOW;
 
 function querySafe(root: ParentNode, selector: string): Element[] {
   try {
@@ -45,10 +50,6 @@ function matchesSafe(el: Element, selector: string): boolean {
   } catch {
     return false;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function removeSelectors(ctx: DetectorContext, rule: SiteRule, protect: readonly string[]): void {
@@ -94,7 +95,6 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
           removeSelectors(ctx, rule, []);
           if (!textPatterns.length) return;
           for (const block of ctx.blocks()) {
-            if (block.text.length > MAX_REMOVE_TEXT_BLOCK) continue;
             if (textPatterns.some((p) => matchesTextPattern(p, block.text))) {
               ctx.remove(block.el, 'rule', name);
             }
@@ -103,14 +103,8 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
       });
     }
     if (rule.title) {
-      const p = compileTextPattern(rule.title);
-      if (p !== null) {
-        titlePatterns.push(
-          typeof p === 'string'
-            ? new RegExp(escapeRegExp(p), 'g')
-            : new RegExp(p.source, `${p.flags}g`),
-        );
-      }
+      const p = compileTitlePattern(rule.title);
+      if (p !== null) titlePatterns.push(p);
     }
   }
 

@@ -33,7 +33,7 @@ example.com##+js(set-constant, x, 1)
 example.com##.a:upward(2)
 ~news.example.com##.x
 example.*##.x
-example.com##p:has-text(/(a+)+/)
+example.com##p:has-text(/(a)\\1/)
 example.com##div[
 example.com##
 `;
@@ -95,7 +95,7 @@ describe('importUboFilters', () => {
       [17, 'procedural operator :upward() is not supported'],
       [18, 'excluded hosts ("~news.example.com") are not supported'],
       [19, 'entity hosts ("example.*") are not supported'],
-      [20, expect.stringMatching(/^unsafe regex: nested quantifier/)],
+      [20, expect.stringMatching(/^backreference "\\1" is not supported/)],
       [21, expect.stringMatching(/^invalid CSS selector/)],
       [22, 'no selector after ##'],
     ]);

@@ -13,7 +13,7 @@
 import { normalizeHostPattern } from './match.js';
 import { parseRules, type ParseRulesOptions, type RuleError } from './parse.js';
 import { SITE_RULE_SCHEMA, type SiteRule } from './schema.js';
-import { checkTextPattern } from './text-pattern.js';
+import { validateTextPattern } from './linear-regex.js';
 
 export interface UboImportResult {
   rules: SiteRule[];
@@ -134,7 +134,7 @@ export function importUboFilters(
       if (/:(?:has-text|-abp-contains|contains)\(/.test(ht[1]!)) {
         return reject(n, line, 'only one :has-text() per line is supported');
       }
-      const bad = checkTextPattern(textPattern);
+      const bad = validateTextPattern(textPattern);
       if (bad) return reject(n, line, bad);
       if (textPattern.length > SITE_RULE_SCHEMA.removeText.maxLength)
         return reject(n, line, 'text is too long');

@@ -105,7 +105,7 @@ describe('parseRules: errors', () => {
         rules: [
           GOOD,
           { id: 'Bad_Id', match: [] },
-          { id: 'half', match: ['a.com'], remove: ['.ok', 'p['], removeText: [1, '/(x+)+y/'] },
+          { id: 'half', match: ['a.com'], remove: ['.ok', 'p['], removeText: [1, '/(?=x)y/'] },
           { id: 'types', match: 'a.com', enabled: 'yes', title: 5, extra: true },
           'not a rule',
           { match: ['https://www.b.com/page'] },
@@ -134,7 +134,7 @@ describe('parseRules: errors', () => {
     ]);
     const msg = errors.map(formatRuleError).join('\n');
     expect(msg).toMatch(/rule 2 "half", remove\[1\] \(line \d+:\d+\): invalid CSS selector "p\["/);
-    expect(msg).toMatch(/removeText\[1\].*unsafe regex: nested quantifier/);
+    expect(msg).toMatch(/removeText\[1\].*lookahead "\(\?=" is not supported/);
     expect(msg).toMatch(/is a URL; write only the host, e.g. "www.b.com"/);
     expect(msg).toMatch(/duplicate id "good" \(rule 0 has it too\)/);
     expect(errors.every((e) => e.line !== undefined)).toBe(true);

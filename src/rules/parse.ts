@@ -13,7 +13,7 @@ import {
   type FieldSpec,
   type SiteRule,
 } from './schema.js';
-import { checkTextPattern } from './text-pattern.js';
+import { validateTextPattern } from './linear-regex.js';
 
 export interface RuleError {
   /** Position of the rule in the list; null for an error about the whole file. */
@@ -98,7 +98,7 @@ function checkString(
       return [s, msg === null ? null : `invalid CSS selector "${s}": ${msg}`];
     }
     case 'text-pattern':
-      return [value, checkTextPattern(value)];
+      return [value, validateTextPattern(value)];
     case 'text':
       return [value, null];
   }

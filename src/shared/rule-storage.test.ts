@@ -49,7 +49,7 @@ describe('migrateStoredRules', () => {
   });
 
   it('v1 reads as is; a broken rule is skipped, reported, kept verbatim, and others still load', () => {
-    const bad = { id: 'bad', match: ['b.com'], removeText: ['/(a+)+/'] };
+    const bad = { id: 'bad', match: ['b.com'], removeText: ['/(a)\\1/'] };
     const r = migrateStoredRules({
       schemaVersion: 1,
       rules: [{ id: 'a', match: ['a.com'] }, bad, { id: 'c', match: ['c.com'] }],
