@@ -37,6 +37,10 @@ export class LinearRegExp extends RegExp {
   constructor(re2: RE2JS, source: string, flags: string) {
     // The native part only carries the flags and lastIndex; it never matches anything.
     super('(?:)', flags);
+    // Built-in algorithms that copy a RegExp (`matchAll`, `split`) call the constructor with a
+    // pattern: refused, they are overridden below.
+    if (!(re2 instanceof RE2JS))
+      throw new TypeError('a LinearRegExp is made by compileLinearRegex');
     this.#re2 = re2;
     Object.defineProperty(this, 'source', { value: source });
   }
@@ -72,6 +76,20 @@ export class LinearRegExp extends RegExp {
     return result;
   }
 
+  override *[Symbol.matchAll](input: string): RegExpStringIterator<RegExpExecArray> {
+    const copy = new LinearRegExp(
+      this.#re2,
+      this.source,
+      this.flags.includes('g') ? this.flags : `${this.flags}g`,
+    );
+    copy.lastIndex = this.lastIndex;
+    const s = String(input);
+    for (let m = copy.exec(s); m; m = copy.exec(s)) {
+      yield m;
+      if (m[0] === '') copy.lastIndex++;
+    }
+  }
+
   override [Symbol.split](): string[] {
     throw new TypeError('split() is not supported on a rule pattern');
   }
@@ -103,7 +121,7 @@ export function validateTextPattern(pattern: string): string | null {
   const p = parseTextPattern(pattern);
   if (p.kind === 'plain') return null;
   const compiled = compileLinearRegex(p.source, p.flags);
-  return typeof compiled === 'string' ? `regex not accepted: ${compiled}` : null;
+  return typeof compiled === 'string' ? compiled : null;
 }
 
 registerPatternEngine(re2PatternEngine);

@@ -202,9 +202,11 @@ export function toRe2Syntax(source: string, flags: string): DialectResult {
       i += 1;
       continue;
     }
-    if (c === '{' && !/^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
-      out += '\\{';
-      i += 1;
+    if (c === '{') {
+      // A quantifier goes through whole; any other "{" is a literal in JavaScript.
+      const q = /^\{\d+(?:,\d*)?\}/.exec(source.slice(i));
+      out += q ? q[0] : '\\{';
+      i += q ? q[0].length : 1;
       continue;
     }
     out += c;
