@@ -5,7 +5,7 @@
  * the user confirms, in one write: it never deletes an existing rule.
  */
 import { importUboFilters } from './import-ubo.js';
-import { parseRules, type ParseRulesOptions, type RuleError } from './parse.js';
+import { parseRules, type ParseRulesOptions, type RuleError, type RuleWarning } from './parse.js';
 import { SITE_RULE_FIELDS, type SiteRule } from './schema.js';
 
 /** One rule in schema field order, without empty lists (they are the default). */
@@ -40,6 +40,11 @@ export interface ImportPlan {
   unchanged: SiteRule[];
   /** Every problem in the incoming file; the rules above are only the valid ones. */
   errors: RuleError[];
+  /**
+   * Rules above that reach far (every site, or a selector that removes the page): the import
+   * is confirmed only after a confirmation that names each of them.
+   */
+  warnings: RuleWarning[];
   format: ImportFormat;
 }
 
@@ -59,6 +64,7 @@ export function planImport(
 ): ImportPlan {
   let rules: SiteRule[];
   let errors: RuleError[];
+  let warnings: RuleWarning[];
   let format: ImportFormat = 'json';
   if (typeof incoming === 'string') {
     format = options.format ?? detectImportFormat(incoming);
@@ -68,13 +74,15 @@ export function planImport(
         : importUboFilters(incoming, { ...options, existingIds: existing.map((e) => e.id) });
     rules = r.rules;
     errors = r.errors;
+    warnings = r.warnings ?? [];
   } else {
     const r = parseRules([...incoming], options);
     rules = r.rules;
     errors = r.errors;
+    warnings = r.warnings ?? [];
   }
   const byId = new Map(existing.map((r) => [r.id, r]));
-  const plan: ImportPlan = { add: [], replace: [], unchanged: [], errors, format };
+  const plan: ImportPlan = { add: [], replace: [], unchanged: [], errors, warnings, format };
   for (const rule of rules) {
     const before = byId.get(rule.id);
     if (!before) plan.add.push(rule);

@@ -105,7 +105,9 @@ describe('importUboFilters', () => {
   });
 
   it('produces rules that parseRules accepts unchanged, with ids that avoid existing ones', () => {
-    expect(parseRules(rules, { validateSelector })).toEqual({ rules, errors: [] });
+    const reparsed = parseRules(rules, { validateSelector });
+    expect(reparsed.rules).toEqual(rules);
+    expect(reparsed.errors).toEqual([]);
     const again = importUboFilters('example.com##.x', { existingIds: ['ubo-example-com'] });
     expect(again.rules.map((r) => r.id)).toEqual(['ubo-example-com-2']);
   });
