@@ -40,7 +40,20 @@ export interface RuleWarning extends RuleError {
 export interface ParseRulesOptions {
   /** Returns null for a valid CSS selector, else a message. Without it selectors are not checked. */
   validateSelector?: (selector: string) => string | null;
+  /**
+   * The text patterns were validated by this version of the validator when they were saved
+   * (the stored verdict, `RULES_VALIDATOR_VERSION`): they are not compiled again. Shapes,
+   * types, ids and hosts are still checked (storage is never trusted for those; they are cheap).
+   */
+  patternsValidated?: boolean;
 }
+
+/**
+ * The version of what `parseRules` accepts. Stored rules carry the version that validated them;
+ * after an update that changes it they are validated again (once) and written back. Bump it
+ * whenever a rule valid before may be refused now. 2: patterns run on RE2 (lookbehind refused).
+ */
+export const RULES_VALIDATOR_VERSION = 2;
 
 export interface ParseRulesResult {
   rules: SiteRule[];
@@ -112,6 +125,7 @@ function checkString(
       return [s, msg === null ? null : `invalid CSS selector "${s}": ${msg}`];
     }
     case 'text-pattern':
+      if (options.patternsValidated) return [value, value.trim() ? null : 'pattern is empty'];
       return [value, validateTextPattern(value)];
     case 'text':
       return [value, null];
