@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES_SCHEMA_URL } from './json-schema.js';
 import { applyImportPlan, detectImportFormat, exportRules, planImport } from './export.js';
 import { parseRules } from './parse.js';
 import type { SiteRule } from './schema.js';
@@ -15,10 +16,11 @@ const B: SiteRule = {
 };
 
 describe('exportRules', () => {
-  it('writes {"rules": [...]} pretty, in schema order, without empty lists', () => {
+  it('writes {"$schema", "rules": [...]} pretty, in schema order, without empty lists', () => {
     const text = exportRules([B, A]);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual({
+      $schema: RULES_SCHEMA_URL,
       rules: [
         { id: 'b', match: ['b.com'], enabled: false, removeText: ['/^ad$/i'], notes: 'n' },
         { id: 'a', match: ['a.com'], enabled: true, remove: ['.x'] },

@@ -5,6 +5,7 @@
  * the user confirms, in one write: it never deletes an existing rule.
  */
 import { importUboFilters } from './import-ubo.js';
+import { RULES_SCHEMA_URL } from './json-schema.js';
 import { parseRules, type ParseRulesOptions, type RuleError, type RuleWarning } from './parse.js';
 import { SITE_RULE_FIELDS, type SiteRule } from './schema.js';
 
@@ -19,9 +20,12 @@ function tidy(rule: SiteRule): Record<string, unknown> {
   return out;
 }
 
-/** The text of a rules file: `{"rules": [...]}`, pretty-printed, ending with a newline. */
+/**
+ * The text of a rules file: `{"$schema": …, "rules": [...]}`, pretty-printed, ending with a
+ * newline. `$schema` lets editors complete and check the file; readers ignore it.
+ */
 export function exportRules(rules: readonly SiteRule[]): string {
-  return `${JSON.stringify({ rules: rules.map(tidy) }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: RULES_SCHEMA_URL, rules: rules.map(tidy) }, null, 2)}\n`;
 }
 
 export type ImportFormat = 'json' | 'ubo';
