@@ -7,13 +7,18 @@ import { BUILTIN_RULE_FILES } from './builtin/index.js';
 import { exportRules } from './export.js';
 import { buildRulesJsonSchema, RULES_SCHEMA_PATH, RULES_SCHEMA_URL } from './json-schema.js';
 import { parseRules } from './parse.js';
-import { SITE_RULE_FIELDS } from './schema.js';
+import { SITE_RULE_FIELDS, SITE_RULE_SCHEMA } from './schema.js';
+import { PATTERN_WINDOW } from './text-pattern.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('the JSON Schema of rules files', () => {
   it(`${RULES_SCHEMA_PATH} is what the generator makes (run npm run generate:schema)`, async () => {
     expect(readFileSync(join(ROOT, RULES_SCHEMA_PATH), 'utf8')).toBe(await expectedSchemaText());
+  });
+
+  it('documents the pattern window with its value', () => {
+    expect(SITE_RULE_SCHEMA.removeText.help).toContain(PATTERN_WINDOW.toLocaleString('en'));
   });
 
   it('declares every field of the one schema, and only those', () => {
