@@ -14,6 +14,7 @@ import {
   compileTextPattern,
   compileTitlePattern,
   matchesTextPattern,
+  PatternBudget,
   PATTERN_WINDOW,
 } from '../rules/text-pattern.js';
 import type { Detector, DetectorContext } from './context.js';
@@ -68,6 +69,15 @@ function removeSelectors(ctx: DetectorContext, rule: SiteRule, protect: readonly
   }
 }
 
+// One pattern-time budget per open, shared by every rule's detector: keyed by the content the
+// post phase runs on (a new element each open, even if the compiled rules are reused).
+const budgets = new WeakMap<object, PatternBudget>();
+function patternBudget(ctx: DetectorContext): PatternBudget {
+  let b = budgets.get(ctx.content);
+  if (!b) budgets.set(ctx.content, (b = new PatternBudget()));
+  return b;
+}
+
 export function compileSiteRules(rules: readonly SiteRule[], url: URL): CompiledSiteRules {
   const applicable = rulesForUrl(compileRuleIndex(rules), url);
   const articleSelectors = applicable.flatMap((r) => (r.article ? [r.article] : []));
@@ -94,8 +104,9 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
         run(ctx) {
           removeSelectors(ctx, rule, []);
           if (!textPatterns.length) return;
+          const budget = patternBudget(ctx);
           for (const block of ctx.blocks()) {
-            if (textPatterns.some((p) => matchesTextPattern(p, block.text))) {
+            if (textPatterns.some((p) => matchesTextPattern(p, block.text, budget))) {
               ctx.remove(block.el, 'rule', name);
             }
           }

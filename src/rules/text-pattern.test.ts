@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { re2PatternEngine } from './linear-regex.js';
 import {
   checkTextPattern,
@@ -8,6 +8,7 @@ import {
   needsPatternEngine,
   parseTextPattern,
   PATTERN_WINDOW,
+  PatternBudget,
   patternEngine,
   registerPatternEngine,
 } from './text-pattern.js';
@@ -70,6 +71,24 @@ describe('text patterns', () => {
       registerPatternEngine(engine ?? re2PatternEngine);
     }
     expect(compileTextPattern('/never-compiled-before/')).toBeInstanceOf(RegExp);
+  });
+
+  it('a budget stops matching once its time is spent, and counts what it skipped', () => {
+    let clock = 0;
+    const budget = new PatternBudget(50, () => clock);
+    const slow = (): boolean => {
+      clock += 20; // each match "takes" 20 ms on the fake clock
+      return true;
+    };
+    expect([budget.run(slow), budget.run(slow), budget.run(slow)]).toEqual([true, true, true]);
+    expect(budget.exhausted).toBe(true); // 60 ms spent
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(budget.run(slow)).toBe(false);
+    expect(matchesTextPattern('a', 'a', budget)).toBe(false);
+    expect(budget.skipped).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    expect(matchesTextPattern('a', 'a', new PatternBudget(50, () => clock))).toBe(true);
   });
 
   it('says when rules need the engine', () => {

@@ -134,13 +134,66 @@ export function compileTitlePattern(pattern: string): RegExp | null {
   return compileRegex(p.source, `${p.flags.replace(/[gy]/g, '')}g`);
 }
 
+/** The time one page open may spend matching rule patterns (issue 12: ~50 ms). */
+export const PATTERN_BUDGET_MS = 50;
+
+/**
+ * The time left for pattern matching in one open. Each match is linear and bounded by the
+ * window, but a rule set at the schema's limits (hundreds of regexes on hundreds of blocks)
+ * still adds up: once the budget is spent, the remaining matches of this open are skipped
+ * (and reported once in the console) rather than hold the tab.
+ */
+export class PatternBudget {
+  #spent = 0;
+  #skipped = 0;
+
+  constructor(
+    readonly limitMs: number = PATTERN_BUDGET_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get exhausted(): boolean {
+    return this.#spent >= this.limitMs;
+  }
+
+  /** Matches skipped because the budget was spent. */
+  get skipped(): number {
+    return this.#skipped;
+  }
+
+  /** Counts a skipped match (false), warning once. */
+  skip(): false {
+    if (this.#skipped++ === 0)
+      console.warn(`[crypto-reader] rule patterns: ${this.limitMs} ms spent; the rest skipped`);
+    return false;
+  }
+
+  /** Runs `match` if time is left, else skips it (false). */
+  run(match: () => boolean): boolean {
+    if (this.exhausted) return this.skip();
+    const start = this.now();
+    try {
+      return match();
+    } finally {
+      this.#spent += this.now() - start;
+    }
+  }
+}
+
 /**
  * Whether `text` contains the pattern (plain: case-sensitive substring; regex: `test`), looking
- * at the first `PATTERN_WINDOW` characters only.
+ * at the first `PATTERN_WINDOW` characters only, within `budget` when given.
  */
-export function matchesTextPattern(compiled: CompiledTextPattern, text: string): boolean {
+export function matchesTextPattern(
+  compiled: CompiledTextPattern,
+  text: string,
+  budget?: PatternBudget,
+): boolean {
+  if (budget?.exhausted) return budget.skip();
   const window = text.length > PATTERN_WINDOW ? text.slice(0, PATTERN_WINDOW) : text;
-  return typeof compiled === 'string' ? window.includes(compiled) : compiled.test(window);
+  const match = (): boolean =>
+    typeof compiled === 'string' ? window.includes(compiled) : compiled.test(window);
+  return budget ? budget.run(match) : match();
 }
 
 /** Whether any of `rules`' text patterns is a regex: then the pattern engine must be loaded. */
