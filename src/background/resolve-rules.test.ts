@@ -84,11 +84,13 @@ describe('the host index is compiled once per rule set', () => {
 describe('patternEngineScripts', () => {
   it('asks for the regex engine only when the rules sent to the tab hold a regex', () => {
     const plain: SiteRule = { id: 'p', match: ['a.example'], enabled: true, removeText: ['Ad:'] };
-    const regex: SiteRule = { ...plain, id: 'r', removeText: ['/^Ad:/i'] };
-    const title: SiteRule = { ...plain, id: 't', removeText: [], title: '/ - A$/' };
+    const regex: SiteRule = { ...plain, id: 'r', removeText: ['/^Ads?:/i'] };
+    const title: SiteRule = { ...plain, id: 't', removeText: [], title: '/ - A+$/' };
     expect(patternEngineScripts([plain])).toEqual([]);
     expect(patternEngineScripts([plain, regex])).toEqual([PATTERN_ENGINE_SCRIPT]);
     expect(patternEngineScripts([title])).toEqual([PATTERN_ENGINE_SCRIPT]);
+    // A literal regex ("Hide blocks like this" writes them) runs without the engine.
+    expect(patternEngineScripts([{ ...plain, removeText: ['/^Sponsored: x\\.y$/u'] }])).toEqual([]);
     // The built-in rules of a site without regexes load nothing.
     expect(patternEngineScripts(resolveRules('https://www.coindesk.com/x'))).toEqual([]);
   });

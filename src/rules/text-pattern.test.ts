@@ -4,6 +4,7 @@ import {
   checkTextPattern,
   compileTextPattern,
   compileTitlePattern,
+  isLiteralRegex,
   matchesTextPattern,
   needsPatternEngine,
   parseTextPattern,
@@ -64,13 +65,13 @@ describe('text patterns', () => {
     const engine = patternEngine();
     registerPatternEngine(undefined as never);
     try {
-      expect(compileTextPattern('/never-compiled-before/')).toBeNull();
-      expect(compileTitlePattern('/never-compiled-before/')).toBeNull();
+      expect(compileTextPattern('/never-compiled-before\\d*/')).toBeNull();
+      expect(compileTitlePattern('/never-compiled-before\\d*/')).toBeNull();
       expect(compileTextPattern('plain text still works')).toBe('plain text still works');
     } finally {
       registerPatternEngine(engine ?? re2PatternEngine);
     }
-    expect(compileTextPattern('/never-compiled-before/')).toBeInstanceOf(RegExp);
+    expect(compileTextPattern('/never-compiled-before\\d*/')).toBeInstanceOf(RegExp);
   });
 
   it('a budget stops matching once its time is spent, and counts what it skipped', () => {
@@ -91,10 +92,47 @@ describe('text patterns', () => {
     expect(matchesTextPattern('a', 'a', new PatternBudget(50, () => clock))).toBe(true);
   });
 
+  it('runs literal regexes (anchored escaped text, as "Hide blocks like this" writes) natively', () => {
+    for (const source of [
+      '^Sponsored: trade with zero fees$',
+      '^a\\.b\\/c \\(d\\)',
+      'plain',
+      '^中文$',
+    ]) {
+      expect(isLiteralRegex(source), source).toBe(true);
+    }
+    for (const source of [
+      'a+',
+      '^a.b',
+      '(a)',
+      'a|b',
+      '[a]',
+      '\\d',
+      '\\s',
+      'a{2}',
+      'a?',
+      'a$b',
+      'a^',
+    ]) {
+      expect(isLiteralRegex(source), source).toBe(false);
+    }
+    const engine = patternEngine();
+    registerPatternEngine(undefined as never);
+    try {
+      const re = compileTextPattern('/^Sponsored: zero fees \\(promo\\)$/u') as RegExp;
+      expect(re).toBeInstanceOf(RegExp);
+      expect(matchesTextPattern(re, 'Sponsored: zero fees (promo)')).toBe(true);
+      expect(matchesTextPattern(re, 'x Sponsored: zero fees (promo)')).toBe(false);
+    } finally {
+      registerPatternEngine(engine ?? re2PatternEngine);
+    }
+    expect(needsPatternEngine([{ removeText: ['/^Sponsored: zero fees$/u'] }])).toBe(false);
+  });
+
   it('says when rules need the engine', () => {
     expect(needsPatternEngine([{ removeText: ['Ads:'], title: ' - X' }])).toBe(false);
-    expect(needsPatternEngine([{ removeText: ['Ads:', '/^Ads/'] }])).toBe(true);
-    expect(needsPatternEngine([{ title: '/ - X$/' }])).toBe(true);
+    expect(needsPatternEngine([{ removeText: ['Ads:', '/^Ads?:/'] }])).toBe(true);
+    expect(needsPatternEngine([{ title: '/ - X+$/' }])).toBe(true);
     expect(needsPatternEngine([])).toBe(false);
   });
 });

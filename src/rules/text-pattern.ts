@@ -49,9 +49,25 @@ export function parseTextPattern(pattern: string): TextPattern {
   return { kind: 'regex', source: m[1]!, flags: m[2]! };
 }
 
-/** Whether the pattern is a regex (needs the pattern engine to run). */
+/** Whether the pattern is a regex. */
 export function isRegexPattern(pattern: string): boolean {
   return REGEX_LITERAL.test(pattern);
+}
+
+/**
+ * A regex that is only literal text, optionally anchored: `^Sponsored: read this$`, with
+ * punctuation escaped (what "Hide blocks like this" writes). With no quantifier, group, class
+ * or alternative there is nothing to backtrack over, so it runs on the native `RegExp` and
+ * needs no engine.
+ */
+export function isLiteralRegex(source: string): boolean {
+  return /^\^?(?:[^\\^$.|?*+()[\]{}]|\\[^A-Za-z0-9])*\$?$/.test(source);
+}
+
+/** Whether the pattern needs the pattern engine to run (a regex that is more than a literal). */
+export function needsEngine(pattern: string): boolean {
+  const p = parseTextPattern(pattern);
+  return p.kind === 'regex' && !isLiteralRegex(p.source);
 }
 
 /**
@@ -87,6 +103,7 @@ const MAX_CACHED = 1000;
 let warned = false;
 
 function compileRegex(source: string, flags: string): RegExp | null {
+  if (isLiteralRegex(source)) return new RegExp(source, flags);
   const engine = patternEngine();
   if (!engine) {
     if (!warned) console.warn('[crypto-reader] regex rule patterns skipped: no pattern engine');
@@ -196,11 +213,11 @@ export function matchesTextPattern(
   return budget ? budget.run(match) : match();
 }
 
-/** Whether any of `rules`' text patterns is a regex: then the pattern engine must be loaded. */
+/** Whether any of `rules`' text patterns needs the pattern engine (see `needsEngine`). */
 export function needsPatternEngine(
   rules: readonly { removeText?: readonly string[]; title?: string }[],
 ): boolean {
   return rules.some(
-    (r) => (r.removeText ?? []).some(isRegexPattern) || (r.title ? isRegexPattern(r.title) : false),
+    (r) => (r.removeText ?? []).some(needsEngine) || (r.title ? needsEngine(r.title) : false),
   );
 }
