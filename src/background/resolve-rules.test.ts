@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import type { SiteRule } from '../rules/schema.js';
-import { PATTERN_ENGINE_SCRIPT, patternEngineScripts, resolveRules } from './resolve-rules.js';
+import {
+  injectPatternEngine,
+  PATTERN_ENGINE_SCRIPT,
+  patternEngineScripts,
+  resolveRules,
+} from './resolve-rules.js';
 
 describe('resolveRules', () => {
   it('sends only the built-in rules whose hosts match the tab', () => {
@@ -93,5 +98,31 @@ describe('patternEngineScripts', () => {
     expect(patternEngineScripts([{ ...plain, removeText: ['/^Sponsored: x\\.y$/u'] }])).toEqual([]);
     // The built-in rules of a site without regexes load nothing.
     expect(patternEngineScripts(resolveRules('https://www.coindesk.com/x'))).toEqual([]);
+  });
+});
+
+describe('injectPatternEngine', () => {
+  const regex: SiteRule = {
+    id: 'r',
+    match: ['a.example'],
+    enabled: true,
+    removeText: ['/^Ads?:/'],
+  };
+  it('injects the engine only for rules that need it, and never fails the toggle', async () => {
+    const injected: string[][] = [];
+    const inject = (files: string[]) => {
+      injected.push(files);
+      return Promise.resolve();
+    };
+    await injectPatternEngine([{ ...regex, removeText: ['Ads:'] }], inject);
+    expect(injected).toEqual([]);
+    await injectPatternEngine([regex], inject);
+    expect(injected).toEqual([[PATTERN_ENGINE_SCRIPT]]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(
+      injectPatternEngine([regex], () => Promise.reject(new Error('no such file'))),
+    ).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });

@@ -65,3 +65,21 @@ export function resolveRules(
 export function patternEngineScripts(rules: readonly SiteRule[]): string[] {
   return needsPatternEngine(rules) ? [PATTERN_ENGINE_SCRIPT] : [];
 }
+
+/**
+ * Injects the regex engine into a tab when `rules` need it. Best effort: if it cannot be
+ * injected, the content script skips regex patterns (with a console warning) and the reader
+ * still opens with the rest of the rules.
+ */
+export async function injectPatternEngine(
+  rules: readonly SiteRule[],
+  inject: (files: string[]) => Promise<unknown>,
+): Promise<void> {
+  const files = patternEngineScripts(rules);
+  if (!files.length) return;
+  try {
+    await inject(files);
+  } catch (err) {
+    console.warn('[crypto-reader] regex engine not injected; regex patterns are skipped', err);
+  }
+}
