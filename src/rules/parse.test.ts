@@ -83,6 +83,34 @@ describe('parseRules: shapes', () => {
     }
   });
 
+  it('refuses comments and trailing commas (strict JSON), with the position', () => {
+    const comment = parseRules('{\n  // mine\n  "rules": []\n}');
+    expect(comment.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 3,
+        message: expect.stringMatching(/^JSON syntax error/) as string,
+      }),
+    ]);
+    const text = '{"rules": [{"id": "a", "match": ["a.com"]},]}';
+    const trailing = parseRules(text);
+    expect(trailing.rules).toEqual([]);
+    // At the "]" where a value should follow the comma.
+    expect(trailing.errors[0]).toMatchObject({ line: 1, column: text.indexOf(',]') + 2 });
+  });
+
+  it('over the rule limit: reads the first 2000 and says how many to remove', () => {
+    const list = Array.from({ length: 2003 }, (_, i) => ({ id: `r${i}`, match: ['a.com'] }));
+    const r = parseRules(list);
+    expect(r.rules).toHaveLength(2000);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        index: null,
+        message: '2003 rules; only the first 2000 are read (the limit): remove 3 or split the file',
+      }),
+    ]);
+  });
+
   it('reports JSON syntax errors with line and column', () => {
     const r = parseRules('{\n  "rules": [\n    {"id": "a",}\n  ]\n}');
     expect(r.rules).toEqual([]);
