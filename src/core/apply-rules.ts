@@ -11,11 +11,10 @@
 import { compileRuleIndex, rulesForUrl } from '../rules/match.js';
 import type { SiteRule } from '../rules/schema.js';
 import {
-  compileTextPattern,
   compileTitlePattern,
-  matchesTextPattern,
   PatternBudget,
   PATTERN_WINDOW,
+  testTextPattern,
 } from '../rules/text-pattern.js';
 import type { Detector, DetectorContext } from './context.js';
 
@@ -87,9 +86,8 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
 
   for (const rule of applicable) {
     const name = `rule:${rule.id}`;
-    const textPatterns = (rule.removeText ?? [])
-      .map(compileTextPattern)
-      .filter((p): p is RegExp | string => p !== null);
+    // Compiled on first use, inside the open's pattern budget (and cached for later opens).
+    const textPatterns = (rule.removeText ?? []).filter((p) => p.trim());
     if (rule.remove?.length) {
       preDetectors.push({
         id: name,
@@ -106,7 +104,11 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
           if (!textPatterns.length) return;
           const budget = patternBudget(ctx);
           for (const block of ctx.blocks()) {
-            if (textPatterns.some((p) => matchesTextPattern(p, block.text, budget))) {
+            if (budget.exhausted) {
+              budget.skip();
+              break;
+            }
+            if (textPatterns.some((p) => testTextPattern(p, block.text, budget))) {
               ctx.remove(block.el, 'rule', name);
             }
           }

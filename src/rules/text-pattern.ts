@@ -99,6 +99,9 @@ export type CompiledTextPattern = RegExp | string;
 
 // Compiled once per pattern text for the life of the script: a reopen compiles nothing.
 const compiled = new Map<string, CompiledTextPattern | null>();
+// Title regexes are global (`replace` removes every occurrence); `replace` and `match` reset
+// `lastIndex`, so one object serves every open.
+const compiledTitles = new Map<string, RegExp>();
 const MAX_CACHED = 1000;
 let warned = false;
 
@@ -146,9 +149,16 @@ function escapeRegExp(text: string): string {
  * literal (a native `RegExp` of a literal cannot backtrack), a regex on the engine.
  */
 export function compileTitlePattern(pattern: string): RegExp | null {
+  const hit = compiledTitles.get(pattern);
+  if (hit) return hit;
   const p = parseTextPattern(pattern);
   if (p.kind === 'plain') return pattern.trim() ? new RegExp(escapeRegExp(p.text), 'g') : null;
-  return compileRegex(p.source, `${p.flags.replace(/[gy]/g, '')}g`);
+  const re = compileRegex(p.source, `${p.flags.replace(/[gy]/g, '')}g`);
+  if (re) {
+    if (compiledTitles.size >= MAX_CACHED) compiledTitles.clear();
+    compiledTitles.set(pattern, re);
+  }
+  return re;
 }
 
 /** The time one page open may spend matching rule patterns (issue 12: ~50 ms). */
@@ -211,6 +221,20 @@ export function matchesTextPattern(
   const match = (): boolean =>
     typeof compiled === 'string' ? window.includes(compiled) : compiled.test(window);
   return budget ? budget.run(match) : match();
+}
+
+/**
+ * Whether `text` contains `pattern` (a rule's pattern as written): compiled on first use (then
+ * cached) and matched, both inside `budget`, so a first open with hundreds of regexes spends at
+ * most the budget on them too. A pattern that cannot run matches nothing.
+ */
+export function testTextPattern(pattern: string, text: string, budget?: PatternBudget): boolean {
+  if (budget?.exhausted) return budget.skip();
+  const run = (): boolean => {
+    const compiled = compileTextPattern(pattern);
+    return compiled !== null && matchesTextPattern(compiled, text);
+  };
+  return budget ? budget.run(run) : run();
 }
 
 /** Whether any of `rules`' text patterns needs the pattern engine (see `needsEngine`). */
