@@ -145,6 +145,22 @@ function main(): void {
     reopens.push(open(set, blocks, title, again));
     skipped = Math.max(skipped, first.skipped, again.skipped);
   }
+  // Each shape alone (issue 12: no catastrophic pattern may add more than 100 ms to an open):
+  // the worst time of one open of the page with a rule holding only that pattern.
+  const single = SHAPES.map((shape, i) => {
+    const set = [{ removeText: [`/${shape.replace('%', `(?:one${i})?`)}/`], title: ' - x' }];
+    open(set, blocks, title); // first open compiles
+    const times = Array.from({ length: runs }, () => open(set, blocks, title));
+    const budgeted = Array.from({ length: runs }, () =>
+      open(set, blocks, title, new PatternBudget()),
+    );
+    return {
+      shape: shape.replace('%', ''),
+      worstMs: +Math.max(...times).toFixed(1),
+      budgetedWorstMs: +Math.max(...budgeted).toFixed(1),
+    };
+  }).sort((a, b) => b.worstMs - a.worstMs);
+
   const patterns = count * (SITE_RULE_SCHEMA.removeText.maxItems + 1);
   const result = {
     rules: count,
@@ -162,6 +178,7 @@ function main(): void {
     reopenMedianMs: +median(reopens).toFixed(1),
     reopenWorstMs: +Math.max(...reopens).toFixed(1),
     skippedBlocksWorst: skipped,
+    singlePatternWorst: single[0]!,
   };
   if (values.json) {
     console.log(JSON.stringify(result));
@@ -179,6 +196,13 @@ function main(): void {
   console.log(
     `  ${PATTERN_BUDGET_MS} ms budget (as the core runs): first open median ${result.firstOpenMedianMs} ms, ` +
       `worst ${result.firstOpenWorstMs} ms; reopen median ${result.reopenMedianMs} ms, worst ${result.reopenWorstMs} ms`,
+  );
+  console.log(
+    `  one catastrophic pattern alone, slowest: /${single[0]!.shape}/ ${single[0]!.worstMs} ms per open ` +
+      `without the budget, ${single[0]!.budgetedWorstMs} ms with it (next: ${single
+        .slice(1, 4)
+        .map((s) => `/${s.shape}/ ${s.worstMs} ms`)
+        .join(', ')})`,
   );
 }
 
