@@ -91,3 +91,13 @@ describe('planImport', () => {
     }
   });
 });
+
+describe('planImport: over the rule limit', () => {
+  it('says so in the plan (the UI does not offer to confirm), with the counts', () => {
+    const list = Array.from({ length: 2001 }, (_, i) => ({ id: `r${i}`, match: ['a.com'] }));
+    const plan = planImport([], JSON.stringify({ rules: list }));
+    expect(plan.overLimit).toEqual({ total: 2001, limit: 2000 });
+    expect(plan.errors[0]!.message).toMatch(/remove 1 or split the file/);
+    expect(planImport([], JSON.stringify({ rules: list.slice(1) })).overLimit).toBeUndefined();
+  });
+});

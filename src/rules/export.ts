@@ -49,6 +49,8 @@ export interface ImportPlan {
    * is confirmed only after a confirmation that names each of them.
    */
   warnings: RuleWarning[];
+  /** The file holds more rules than the limit: confirming is not offered (see `parseRules`). */
+  overLimit?: { total: number; limit: number };
   format: ImportFormat;
 }
 
@@ -69,6 +71,7 @@ export function planImport(
   let rules: SiteRule[];
   let errors: RuleError[];
   let warnings: RuleWarning[];
+  let overLimit: ImportPlan['overLimit'];
   let format: ImportFormat = 'json';
   if (typeof incoming === 'string') {
     format = options.format ?? detectImportFormat(incoming);
@@ -79,14 +82,24 @@ export function planImport(
     rules = r.rules;
     errors = r.errors;
     warnings = r.warnings ?? [];
+    overLimit = 'overLimit' in r ? r.overLimit : undefined;
   } else {
     const r = parseRules([...incoming], options);
     rules = r.rules;
     errors = r.errors;
     warnings = r.warnings ?? [];
+    overLimit = r.overLimit;
   }
   const byId = new Map(existing.map((r) => [r.id, r]));
-  const plan: ImportPlan = { add: [], replace: [], unchanged: [], errors, warnings, format };
+  const plan: ImportPlan = {
+    add: [],
+    replace: [],
+    unchanged: [],
+    errors,
+    warnings,
+    ...(overLimit ? { overLimit } : {}),
+    format,
+  };
   for (const rule of rules) {
     const before = byId.get(rule.id);
     if (!before) plan.add.push(rule);

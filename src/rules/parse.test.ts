@@ -103,6 +103,8 @@ describe('parseRules: shapes', () => {
     const list = Array.from({ length: 2003 }, (_, i) => ({ id: `r${i}`, match: ['a.com'] }));
     const r = parseRules(list);
     expect(r.rules).toHaveLength(2000);
+    expect(r.overLimit).toEqual({ total: 2003, limit: 2000 });
+    expect(parseRules(list.slice(0, 2000)).overLimit).toBeUndefined();
     expect(r.errors).toEqual([
       expect.objectContaining({
         index: null,

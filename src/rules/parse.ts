@@ -63,6 +63,11 @@ export interface ParseRulesResult {
    * only when there is one (so a result without any reads as before: `{rules, errors}`).
    */
   warnings?: RuleWarning[];
+  /**
+   * Set when the file holds more rules than `RULES_LIMITS.maxRules`: only the first `limit`
+   * were read. An import of such a file must not be confirmed (the UI says what to trim).
+   */
+  overLimit?: { total: number; limit: number };
 }
 
 export const RULE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -225,6 +230,13 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
   const errors: RuleError[] = [];
   const rules: SiteRule[] = [];
   const warnings: RuleWarning[] = [];
+  let overLimit: ParseRulesResult['overLimit'];
+  const finish = (): ParseRulesResult => ({
+    rules,
+    errors,
+    ...(warnings.length ? { warnings } : {}),
+    ...(overLimit ? { overLimit } : {}),
+  });
   try {
     let value = input;
     let positionOf: ((pointer: string) => JsonPosition | undefined) | null = null;
@@ -239,7 +251,7 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
           line: parsed.line,
           column: parsed.column,
         });
-        return warnings.length ? { rules, errors, warnings } : { rules, errors };
+        return finish();
       }
       value = parsed.value;
       positionOf = parsed.positionOf;
@@ -268,7 +280,7 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
         message: `expected {"rules": [...]} or an array of rules; ${found}`,
         ...positionAt(isRecord(value) && 'rules' in value ? '/rules' : ''),
       });
-      return warnings.length ? { rules, errors, warnings } : { rules, errors };
+      return finish();
     }
     if (list.length > RULES_LIMITS.maxRules) {
       errors.push({
@@ -279,6 +291,7 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
           `${list.length} rules; only the first ${RULES_LIMITS.maxRules} are read ` +
           `(the limit): remove ${list.length - RULES_LIMITS.maxRules} or split the file`,
       });
+      overLimit = { total: list.length, limit: RULES_LIMITS.maxRules };
       list = list.slice(0, RULES_LIMITS.maxRules);
     }
     const seen = new Map<string, number>();
@@ -320,5 +333,5 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
       message: `could not read the rules: ${String(e)}`,
     });
   }
-  return warnings.length ? { rules, errors, warnings } : { rules, errors };
+  return finish();
 }
