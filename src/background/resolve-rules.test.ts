@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
-import { resolveRules } from './resolve-rules.js';
+import type { SiteRule } from '../rules/schema.js';
+import {
+  injectPatternEngine,
+  PATTERN_ENGINE_SCRIPT,
+  patternEngineScripts,
+  resolveRules,
+} from './resolve-rules.js';
 
 describe('resolveRules', () => {
   it('sends only the built-in rules whose hosts match the tab', () => {
@@ -56,5 +62,67 @@ describe('resolveRules with user rules (merged by mergeRules)', () => {
     const override = { ...rule, remove: ['.only-mine'] };
     const got = resolveRules(url, mergeRules(BUILTIN_RULES, [override], [rule.id]));
     expect(got.filter((r) => r.id === rule.id)).toEqual([override]);
+  });
+});
+
+describe('the host index is compiled once per rule set', () => {
+  it('a toggle with the same rules compiles nothing; a changed rule set compiles once', async () => {
+    const { mergeRules } = await import('../shared/rule-storage.js');
+    const { ruleIndexCompilations } = await import('./resolve-rules.js');
+    const mine: SiteRule = { id: 'mine', match: ['mine.example'], enabled: true, remove: ['.x'] };
+    // Each toggle merges afresh (a new array of the same rules, a fresh copy of a disabled one).
+    const merged = () => mergeRules(BUILTIN_RULES, [mine], ['jinse']);
+    resolveRules('https://mine.example/a', merged());
+    const before = ruleIndexCompilations();
+    for (let i = 0; i < 5; i++) {
+      expect(resolveRules('https://mine.example/a', merged()).map((r) => r.id)).toEqual(['mine']);
+    }
+    expect(ruleIndexCompilations()).toBe(before);
+    const changed = { ...mine, match: ['other.example'] };
+    expect(
+      resolveRules('https://mine.example/a', mergeRules(BUILTIN_RULES, [changed], [])),
+    ).toEqual([]);
+    expect(ruleIndexCompilations()).toBe(before + 1);
+  });
+});
+
+describe('patternEngineScripts', () => {
+  it('asks for the regex engine only when the rules sent to the tab hold a regex', () => {
+    const plain: SiteRule = { id: 'p', match: ['a.example'], enabled: true, removeText: ['Ad:'] };
+    const regex: SiteRule = { ...plain, id: 'r', removeText: ['/^Ads?:/i'] };
+    const title: SiteRule = { ...plain, id: 't', removeText: [], title: '/ - A+$/' };
+    expect(patternEngineScripts([plain])).toEqual([]);
+    expect(patternEngineScripts([plain, regex])).toEqual([PATTERN_ENGINE_SCRIPT]);
+    expect(patternEngineScripts([title])).toEqual([PATTERN_ENGINE_SCRIPT]);
+    // A literal regex ("Hide blocks like this" writes them) runs without the engine.
+    expect(patternEngineScripts([{ ...plain, removeText: ['/^Sponsored: x\\.y$/u'] }])).toEqual([]);
+    // The built-in rules of a site without regexes load nothing.
+    expect(patternEngineScripts(resolveRules('https://www.coindesk.com/x'))).toEqual([]);
+  });
+});
+
+describe('injectPatternEngine', () => {
+  const regex: SiteRule = {
+    id: 'r',
+    match: ['a.example'],
+    enabled: true,
+    removeText: ['/^Ads?:/'],
+  };
+  it('injects the engine only for rules that need it, and never fails the toggle', async () => {
+    const injected: string[][] = [];
+    const inject = (files: string[]) => {
+      injected.push(files);
+      return Promise.resolve();
+    };
+    await injectPatternEngine([{ ...regex, removeText: ['Ads:'] }], inject);
+    expect(injected).toEqual([]);
+    await injectPatternEngine([regex], inject);
+    expect(injected).toEqual([[PATTERN_ENGINE_SCRIPT]]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(
+      injectPatternEngine([regex], () => Promise.reject(new Error('no such file'))),
+    ).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });

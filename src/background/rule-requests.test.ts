@@ -66,7 +66,7 @@ describe('rules from the reader', () => {
       (await addFromReader(hideRule({ id: 'not-from-reader' }), 'https://news.example/')).ok,
     ).toBe(false);
     expect(
-      (await addFromReader(hideRule({ removeText: ['/(a+)+$/'] }), 'https://news.example/')).ok,
+      (await addFromReader(hideRule({ removeText: ['/(a)\\1$/'] }), 'https://news.example/')).ok,
     ).toBe(false);
     expect(
       (

@@ -10,6 +10,7 @@ import { hostMatches } from '../rules/match.js';
 import { parseRules } from '../rules/parse.js';
 import type { SiteRule } from '../rules/schema.js';
 import type { ReaderRuleReply, RulePreviewResult } from '../shared/messages.js';
+import { injectPatternEngine } from './resolve-rules.js';
 import { currentRules } from './stored-rules.js';
 import { CONTENT_SCRIPT } from './toggle-reader.js';
 
@@ -25,6 +26,9 @@ export async function previewOnTab(tabId: number, raw: unknown): Promise<RulePre
   const rule = validOne(raw);
   if (typeof rule === 'string') return { ok: false, error: `invalid rule: ${rule}` };
   const msg = { type: 'rules/preview', rule, rules: await currentRules() } as const;
+  await injectPatternEngine([rule, ...msg.rules], (files) =>
+    browser.scripting.executeScript({ target: { tabId }, files }),
+  );
   try {
     return await sendToTab(tabId, msg);
   } catch {

@@ -1,6 +1,6 @@
 import type { ToggleReply } from '../shared/messages.js';
 import { browser, sendToTab } from '../platform/index.js';
-import { resolveRules } from './resolve-rules.js';
+import { injectPatternEngine, resolveRules } from './resolve-rules.js';
 import { currentRules } from './stored-rules.js';
 
 export const CONTENT_SCRIPT = 'content.js';
@@ -27,6 +27,10 @@ export function toggleReader(tabId: number, url?: string): Promise<ToggleReply> 
 
 async function toggleNow(tabId: number, url?: string): Promise<ToggleReply> {
   const rules = resolveRules(url, await currentRules());
+  // The regex engine first, when these rules hold a regex (it registers itself for content.js).
+  await injectPatternEngine(rules, (files) =>
+    browser.scripting.executeScript({ target: { tabId }, files }),
+  );
   try {
     return { ok: true, state: await sendToTab(tabId, { type: 'reader/toggle', rules }) };
   } catch {

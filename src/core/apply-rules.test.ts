@@ -106,15 +106,22 @@ describe('compileSiteRules', () => {
     expect(log.removed).toEqual([]);
   });
 
-  it('skips blocks longer than the removeText bound', () => {
-    const long = 'x'.repeat(MAX_REMOVE_TEXT_BLOCK + 1);
-    const doc = new JSDOM(`<main><p>${long}</p><p>x</p></main>`).window.document;
+  it('tests a block longer than the bound on its first MAX_REMOVE_TEXT_BLOCK characters', () => {
+    const head = `${'y'.repeat(MAX_REMOVE_TEXT_BLOCK - 4)}head`;
+    const doc = new JSDOM(`<main><p>${head}tail</p><p>${head}</p></main>`).window.document;
     const url = new URL('https://a.example/');
-    const log = new RemovalLog();
-    const c = compileSiteRules(rules([{ id: 'x', match: ['*'], removeText: ['x'] }]), url);
-    const content = doc.querySelector('main')!;
-    for (const d of c.postDetectors) d.run(log.context('post', doc, content, url, noSignals()));
-    expect(log.removed.map((r) => r.text)).toEqual(['x']);
+    const run = (pattern: string): number => {
+      const log = new RemovalLog();
+      const c = compileSiteRules(rules([{ id: 'x', match: ['*'], removeText: [pattern] }]), url);
+      const content = doc.cloneNode(true) as Document;
+      const main = content.querySelector('main')!;
+      for (const d of c.postDetectors) d.run(log.context('post', content, main, url, noSignals()));
+      return log.removed.length;
+    };
+    expect(run('head')).toBe(2);
+    expect(run('/head$/')).toBe(2);
+    expect(run('tail')).toBe(0);
+    expect(run('/headt/')).toBe(0);
   });
 
   it('ignores an invalid selector in a hand-built rule instead of throwing', () => {

@@ -10,7 +10,12 @@
  */
 import { compileRuleIndex, rulesForUrl } from '../rules/match.js';
 import type { SiteRule } from '../rules/schema.js';
-import { compileTextPattern, matchesTextPattern } from '../rules/text-pattern.js';
+import {
+  compileTitlePattern,
+  PatternBudget,
+  PATTERN_WINDOW,
+  testTextPattern,
+} from '../rules/text-pattern.js';
 import type { Detector, DetectorContext } from './context.js';
 
 export interface CompiledSiteRules {
@@ -26,10 +31,10 @@ export interface CompiledSiteRules {
 }
 
 /**
- * `removeText` is only tested on blocks up to this many characters: junk blocks are short, and
- * the bound caps what even a quadratic pattern can cost.
+ * `removeText` sees at most this many characters of a block (its start): patterns run in linear
+ * time (RE2), and the window bounds that time per block.
  */
-export const MAX_REMOVE_TEXT_BLOCK = 5000;
+export const MAX_REMOVE_TEXT_BLOCK = PATTERN_WINDOW;
 
 function querySafe(root: ParentNode, selector: string): Element[] {
   try {
@@ -45,10 +50,6 @@ function matchesSafe(el: Element, selector: string): boolean {
   } catch {
     return false;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function removeSelectors(ctx: DetectorContext, rule: SiteRule, protect: readonly string[]): void {
@@ -67,6 +68,15 @@ function removeSelectors(ctx: DetectorContext, rule: SiteRule, protect: readonly
   }
 }
 
+// One pattern-time budget per open, shared by every rule's detector: keyed by the content the
+// post phase runs on (a new element each open, even if the compiled rules are reused).
+const budgets = new WeakMap<object, PatternBudget>();
+function patternBudget(ctx: DetectorContext): PatternBudget {
+  let b = budgets.get(ctx.content);
+  if (!b) budgets.set(ctx.content, (b = new PatternBudget()));
+  return b;
+}
+
 export function compileSiteRules(rules: readonly SiteRule[], url: URL): CompiledSiteRules {
   const applicable = rulesForUrl(compileRuleIndex(rules), url);
   const articleSelectors = applicable.flatMap((r) => (r.article ? [r.article] : []));
@@ -76,9 +86,8 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
 
   for (const rule of applicable) {
     const name = `rule:${rule.id}`;
-    const textPatterns = (rule.removeText ?? [])
-      .map(compileTextPattern)
-      .filter((p): p is RegExp | string => p !== null);
+    // Compiled on first use, inside the open's pattern budget (and cached for later opens).
+    const textPatterns = (rule.removeText ?? []).filter((p) => p.trim());
     if (rule.remove?.length) {
       preDetectors.push({
         id: name,
@@ -93,9 +102,13 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
         run(ctx) {
           removeSelectors(ctx, rule, []);
           if (!textPatterns.length) return;
+          const budget = patternBudget(ctx);
           for (const block of ctx.blocks()) {
-            if (block.text.length > MAX_REMOVE_TEXT_BLOCK) continue;
-            if (textPatterns.some((p) => matchesTextPattern(p, block.text))) {
+            if (budget.exhausted) {
+              budget.skip();
+              break;
+            }
+            if (textPatterns.some((p) => testTextPattern(p, block.text, budget))) {
               ctx.remove(block.el, 'rule', name);
             }
           }
@@ -103,14 +116,8 @@ export function compileSiteRules(rules: readonly SiteRule[], url: URL): Compiled
       });
     }
     if (rule.title) {
-      const p = compileTextPattern(rule.title);
-      if (p !== null) {
-        titlePatterns.push(
-          typeof p === 'string'
-            ? new RegExp(escapeRegExp(p), 'g')
-            : new RegExp(p.source, `${p.flags}g`),
-        );
-      }
+      const p = compileTitlePattern(rule.title);
+      if (p !== null) titlePatterns.push(p);
     }
   }
 

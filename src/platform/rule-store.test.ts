@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { RULES_VALIDATOR_VERSION } from '../rules/parse.js';
 import type { SiteRule } from '../rules/schema.js';
 import {
   emptyStoredRules,
@@ -168,11 +169,11 @@ describe('rule store', () => {
     const { store, sync, local } = setup();
     await store.save(state([rule('a')]));
     const before = new Map(sync.items);
-    const bad = state([rule('a'), rule('b', { removeText: ['/(a+)+$/'] })]);
+    const bad = state([rule('a'), rule('b', { removeText: ['/(a)\\1$/'] })]);
     const saved = await store.save(bad);
     expect(saved.ok).toBe(false);
     if (!saved.ok)
-      expect(saved.errors.some((e) => e.id === 'b' && /unsafe regex/.test(e.message))).toBe(true);
+      expect(saved.errors.some((e) => e.id === 'b' && /backreference/.test(e.message))).toBe(true);
     expect(sync.items).toEqual(before);
     expect(local.items.size).toBe(0);
     // Duplicate ids are refused too.
@@ -204,7 +205,7 @@ describe('rule store', () => {
   it('a broken stored rule is skipped and flagged; the other rules load; saving keeps it in broken', async () => {
     const { store, sync } = setup();
     // Written by hand (an older version, a sync from elsewhere): one rule is broken.
-    const bad = { id: 'bad', match: ['bad.example'], remove: ['div[['], removeText: ['/(x+)+/'] };
+    const bad = { id: 'bad', match: ['bad.example'], remove: ['div[['], removeText: ['/(x)\\1/'] };
     await sync.set({
       [RULES_STORAGE_KEY]: {
         schemaVersion: 1,
@@ -251,6 +252,33 @@ describe('rule store', () => {
     expect(index.schemaVersion).toBe(1);
     expect(index.parts).toBeDefined();
     expect((await store.load()).data.rules.map((r) => r.id)).toEqual(['legacy']);
+  });
+
+  it('stores the verdict with the rules; unstamped rules are validated once and written back', async () => {
+    const { store, sync, local } = setup();
+    expect((await store.save(state([rule('a')]))).ok).toBe(true);
+    const index = (await sync.get(RULES_STORAGE_KEY))[RULES_STORAGE_KEY] as Record<string, unknown>;
+    expect(index.validatedBy).toBe(RULES_VALIDATOR_VERSION);
+    let writes = sync.writes;
+    await store.load();
+    expect(sync.writes).toBe(writes); // stamped: read as is
+
+    // Rules written by a version before the verdict (same schema, no `validatedBy`).
+    await sync.set({ [RULES_STORAGE_KEY]: { ...index, validatedBy: undefined } });
+    writes = sync.writes;
+    expect((await store.load()).data.rules.map((r) => r.id)).toEqual(['a']);
+    expect(sync.writes).toBeGreaterThan(writes);
+    const stamped = (await sync.get(RULES_STORAGE_KEY))[RULES_STORAGE_KEY] as Record<
+      string,
+      unknown
+    >;
+    expect(stamped.validatedBy).toBe(RULES_VALIDATOR_VERSION);
+
+    // The local record carries it too.
+    const big = state([bigRule('big', 9000)]);
+    expect((await store.save(big)).ok).toBe(true);
+    const rec = (await local.get(RULES_STORAGE_KEY))[RULES_STORAGE_KEY] as Record<string, unknown>;
+    expect(rec.validatedBy).toBe(RULES_VALIDATOR_VERSION);
   });
 
   it('never writes over rules stored by a newer version', async () => {

@@ -16,10 +16,14 @@
  * charge); old generations are removed afterwards. The local copy carries `savedAt` too, and a
  * read takes the newer of the two, so a failed write never shadows a good one.
  *
- * Reads never throw and never trust storage: `migrateStoredRules` validates every rule; a broken
+ * Reads never throw and never trust storage: `migrateStoredRules` checks every rule; a broken
  * one is skipped, reported in `errors` and kept in `broken` (so a later save does not lose it).
+ * A save validates fully (patterns compiled by the regex engine) and stores the verdict
+ * (`validatedBy`: the validator's version); a read of stamped rules skips the pattern compile,
+ * so a service-worker wake costs no regex work. Unstamped or older-stamped rules (after an
+ * update) are validated fully once and written back stamped.
  */
-import { parseRules, type RuleError } from '../rules/parse.js';
+import { parseRules, RULES_VALIDATOR_VERSION, type RuleError } from '../rules/parse.js';
 import {
   migrateStoredRules,
   RULES_SCHEMA_VERSION,
@@ -62,6 +66,8 @@ const PART_PREFIX = `${RULES_STORAGE_KEY}.`;
 
 interface SyncIndex {
   schemaVersion: number;
+  /** The verdict: the `RULES_VALIDATOR_VERSION` that validated these rules when they were saved. */
+  validatedBy?: number;
   disabledBuiltins: unknown;
   broken?: unknown;
   savedAt: number;
@@ -70,6 +76,7 @@ interface SyncIndex {
 
 interface LocalRecord {
   schemaVersion: number;
+  validatedBy?: number;
   rules: unknown;
   disabledBuiltins: unknown;
   broken?: unknown;
@@ -127,6 +134,7 @@ export function planSyncParts(
   if (part.length) flush();
   const index: SyncIndex = {
     schemaVersion: data.schemaVersion,
+    validatedBy: RULES_VALIDATOR_VERSION,
     disabledBuiltins: data.disabledBuiltins,
     ...(data.broken?.length ? { broken: data.broken } : {}),
     savedAt,
@@ -209,6 +217,7 @@ export function createRuleStore(areas: {
     return {
       raw: {
         schemaVersion: index.schemaVersion,
+        validatedBy: index.validatedBy,
         rules,
         disabledBuiltins: index.disabledBuiltins,
         ...(index.broken !== undefined ? { broken: index.broken } : {}),
@@ -251,7 +260,7 @@ export function createRuleStore(areas: {
       isRecord(raw) &&
       typeof raw.schemaVersion === 'number' &&
       raw.schemaVersion > RULES_SCHEMA_VERSION;
-    if (migration.migrated && !newer) {
+    if ((migration.migrated || migration.revalidated) && !newer) {
       const saved = await save(migration.data).catch(() => null);
       if (saved?.ok) {
         loaded.area = saved.area;
@@ -290,7 +299,12 @@ export function createRuleStore(areas: {
         await cleanupSync(null, gen);
       }
     }
-    const record: LocalRecord = { ...clean, savedAt, localReason: reason };
+    const record: LocalRecord = {
+      ...clean,
+      validatedBy: RULES_VALIDATOR_VERSION,
+      savedAt,
+      localReason: reason,
+    };
     try {
       await local.set({ [RULES_STORAGE_KEY]: record });
     } catch (e) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES_SCHEMA_URL } from './json-schema.js';
 import { applyImportPlan, detectImportFormat, exportRules, planImport } from './export.js';
 import { parseRules } from './parse.js';
 import type { SiteRule } from './schema.js';
@@ -15,10 +16,11 @@ const B: SiteRule = {
 };
 
 describe('exportRules', () => {
-  it('writes {"rules": [...]} pretty, in schema order, without empty lists', () => {
+  it('writes {"$schema", "rules": [...]} pretty, in schema order, without empty lists', () => {
     const text = exportRules([B, A]);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual({
+      $schema: RULES_SCHEMA_URL,
       rules: [
         { id: 'b', match: ['b.com'], enabled: false, removeText: ['/^ad$/i'], notes: 'n' },
         { id: 'a', match: ['a.com'], enabled: true, remove: ['.x'] },
@@ -87,5 +89,15 @@ describe('planImport', () => {
       const after = applyImportPlan(existing, plan!);
       for (const r of existing) expect(after.some((x) => x.id === r.id)).toBe(true);
     }
+  });
+});
+
+describe('planImport: over the rule limit', () => {
+  it('says so in the plan (the UI does not offer to confirm), with the counts', () => {
+    const list = Array.from({ length: 2001 }, (_, i) => ({ id: `r${i}`, match: ['a.com'] }));
+    const plan = planImport([], JSON.stringify({ rules: list }));
+    expect(plan.overLimit).toEqual({ total: 2001, limit: 2000 });
+    expect(plan.errors[0]!.message).toMatch(/remove 1 or split the file/);
+    expect(planImport([], JSON.stringify({ rules: list.slice(1) })).overLimit).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@
  * the user confirms, in one write: it never deletes an existing rule.
  */
 import { importUboFilters } from './import-ubo.js';
-import { parseRules, type ParseRulesOptions, type RuleError } from './parse.js';
+import { RULES_SCHEMA_URL } from './json-schema.js';
+import { parseRules, type ParseRulesOptions, type RuleError, type RuleWarning } from './parse.js';
 import { SITE_RULE_FIELDS, type SiteRule } from './schema.js';
 
 /** One rule in schema field order, without empty lists (they are the default). */
@@ -19,9 +20,12 @@ function tidy(rule: SiteRule): Record<string, unknown> {
   return out;
 }
 
-/** The text of a rules file: `{"rules": [...]}`, pretty-printed, ending with a newline. */
+/**
+ * The text of a rules file: `{"$schema": …, "rules": [...]}`, pretty-printed, ending with a
+ * newline. `$schema` lets editors complete and check the file; readers ignore it.
+ */
 export function exportRules(rules: readonly SiteRule[]): string {
-  return `${JSON.stringify({ rules: rules.map(tidy) }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: RULES_SCHEMA_URL, rules: rules.map(tidy) }, null, 2)}\n`;
 }
 
 export type ImportFormat = 'json' | 'ubo';
@@ -40,6 +44,13 @@ export interface ImportPlan {
   unchanged: SiteRule[];
   /** Every problem in the incoming file; the rules above are only the valid ones. */
   errors: RuleError[];
+  /**
+   * Rules above that reach far (every site, or a selector that removes the page): the import
+   * is confirmed only after a confirmation that names each of them.
+   */
+  warnings: RuleWarning[];
+  /** The file holds more rules than the limit: confirming is not offered (see `parseRules`). */
+  overLimit?: { total: number; limit: number };
   format: ImportFormat;
 }
 
@@ -59,6 +70,8 @@ export function planImport(
 ): ImportPlan {
   let rules: SiteRule[];
   let errors: RuleError[];
+  let warnings: RuleWarning[];
+  let overLimit: ImportPlan['overLimit'];
   let format: ImportFormat = 'json';
   if (typeof incoming === 'string') {
     format = options.format ?? detectImportFormat(incoming);
@@ -68,13 +81,25 @@ export function planImport(
         : importUboFilters(incoming, { ...options, existingIds: existing.map((e) => e.id) });
     rules = r.rules;
     errors = r.errors;
+    warnings = r.warnings ?? [];
+    overLimit = 'overLimit' in r ? r.overLimit : undefined;
   } else {
     const r = parseRules([...incoming], options);
     rules = r.rules;
     errors = r.errors;
+    warnings = r.warnings ?? [];
+    overLimit = r.overLimit;
   }
   const byId = new Map(existing.map((r) => [r.id, r]));
-  const plan: ImportPlan = { add: [], replace: [], unchanged: [], errors, format };
+  const plan: ImportPlan = {
+    add: [],
+    replace: [],
+    unchanged: [],
+    errors,
+    warnings,
+    ...(overLimit ? { overLimit } : {}),
+    format,
+  };
   for (const rule of rules) {
     const before = byId.get(rule.id);
     if (!before) plan.add.push(rule);

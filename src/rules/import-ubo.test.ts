@@ -1,5 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { LinearRegExp } from './linear-regex.js';
+import { compileTextPattern } from './text-pattern.js';
 import { importUboFilters } from './import-ubo.js';
 import { formatRuleError, parseRules, type RuleError } from './parse.js';
 import { randomString, seededRandom } from './test-random.js';
@@ -33,7 +35,7 @@ example.com##+js(set-constant, x, 1)
 example.com##.a:upward(2)
 ~news.example.com##.x
 example.*##.x
-example.com##p:has-text(/(a+)+/)
+example.com##p:has-text(/(a)\\1/)
 example.com##div[
 example.com##
 `;
@@ -95,7 +97,7 @@ describe('importUboFilters', () => {
       [17, 'procedural operator :upward() is not supported'],
       [18, 'excluded hosts ("~news.example.com") are not supported'],
       [19, 'entity hosts ("example.*") are not supported'],
-      [20, expect.stringMatching(/^unsafe regex: nested quantifier/)],
+      [20, expect.stringMatching(/^backreference "\\1" is not supported/)],
       [21, expect.stringMatching(/^invalid CSS selector/)],
       [22, 'no selector after ##'],
     ]);
@@ -105,7 +107,9 @@ describe('importUboFilters', () => {
   });
 
   it('produces rules that parseRules accepts unchanged, with ids that avoid existing ones', () => {
-    expect(parseRules(rules, { validateSelector })).toEqual({ rules, errors: [] });
+    const reparsed = parseRules(rules, { validateSelector });
+    expect(reparsed.rules).toEqual(rules);
+    expect(reparsed.errors).toEqual([]);
     const again = importUboFilters('example.com##.x', { existingIds: ['ubo-example-com'] });
     expect(again.rules.map((r) => r.id)).toEqual(['ubo-example-com-2']);
   });
@@ -121,6 +125,34 @@ describe('importUboFilters', () => {
       const kept = r!.rules.find((x) => x.match.includes(host));
       expect(kept?.remove).toContain(`.keep-${n}`);
       for (const e of r!.errors) expect(e.line).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('importUboFilters: :has-text regexes run in linear time', () => {
+  it("accepts issue 12's catastrophic shapes as linear-time patterns and refuses backreferences", () => {
+    const lines = [
+      'example.com##p:has-text(/(a{1,10}){1,10}b/)',
+      'example.com##p:has-text(/a*a*b/)',
+      'example.com##div:has-text(/[\\s\\S]*[\\s\\S]*z/)',
+      'example.com##p:has-text(/.*Read more.*:/)',
+      'example.com##p:has-text(/(\\w+)\\s\\1/)',
+    ];
+    const r = importUboFilters(lines.join('\n'));
+    expect(r.rules).toHaveLength(1);
+    expect(r.rules[0]!.removeText).toEqual([
+      '/(a{1,10}){1,10}b/',
+      '/a*a*b/',
+      '/[\\s\\S]*[\\s\\S]*z/',
+      '/.*Read more.*:/',
+    ]);
+    expect(r.errors.map((e) => [e.line, e.message.split(':')[0]])).toEqual([
+      [5, 'backreference "\\1" is not supported (patterns run in linear time'],
+    ]);
+    for (const p of r.rules[0]!.removeText!) {
+      const re = compileTextPattern(p) as RegExp;
+      expect(re).toBeInstanceOf(LinearRegExp);
+      expect(re.test('a'.repeat(5000))).toBe(false);
     }
   });
 });

@@ -11,14 +11,19 @@
  * reported with its line number. Never throws.
  */
 import { normalizeHostPattern } from './match.js';
-import { parseRules, type ParseRulesOptions, type RuleError } from './parse.js';
+import { parseRules, type ParseRulesOptions, type RuleError, type RuleWarning } from './parse.js';
 import { SITE_RULE_SCHEMA, type SiteRule } from './schema.js';
-import { checkTextPattern } from './text-pattern.js';
+import { validateTextPattern } from './linear-regex.js';
 
 export interface UboImportResult {
   rules: SiteRule[];
   /** One per rejected line: `line` is 1-based, `field` is '' and `message` quotes the line. */
   errors: RuleError[];
+  /**
+   * Rules that need an explicit confirmation: generic lines (`##.ad`, every site) and
+   * selectors that remove the page (`##body`, `example.com##*`), at the first line of the rule.
+   */
+  warnings: RuleWarning[];
 }
 
 /** uBO procedural operators we cannot express (`:has-text` and its aliases are handled). */
@@ -55,6 +60,8 @@ interface Group {
   removeText: string[];
   ignoredElements: string[];
   lines: number[];
+  /** The line of each `remove` entry. */
+  selectorLines: number[];
 }
 
 function ruleIdFor(hosts: string[], taken: Set<string>): string {
@@ -134,7 +141,7 @@ export function importUboFilters(
       if (/:(?:has-text|-abp-contains|contains)\(/.test(ht[1]!)) {
         return reject(n, line, 'only one :has-text() per line is supported');
       }
-      const bad = checkTextPattern(textPattern);
+      const bad = validateTextPattern(textPattern);
       if (bad) return reject(n, line, bad);
       if (textPattern.length > SITE_RULE_SCHEMA.removeText.maxLength)
         return reject(n, line, 'text is too long');
@@ -158,9 +165,22 @@ export function importUboFilters(
     const key = hosts.join(',');
     let g = groups.get(key);
     if (!g)
-      groups.set(key, (g = { hosts, remove: [], removeText: [], ignoredElements: [], lines: [] }));
+      groups.set(
+        key,
+        (g = {
+          hosts,
+          remove: [],
+          removeText: [],
+          ignoredElements: [],
+          lines: [],
+          selectorLines: [],
+        }),
+      );
     g.lines.push(n);
-    if (selector !== null && !g.remove.includes(selector)) g.remove.push(selector);
+    if (selector !== null && !g.remove.includes(selector)) {
+      g.remove.push(selector);
+      g.selectorLines.push(n);
+    }
     if (textPattern !== null && !g.removeText.includes(textPattern)) g.removeText.push(textPattern);
     if (element && !g.ignoredElements.includes(element)) g.ignoredElements.push(element);
   });
@@ -198,5 +218,12 @@ export function importUboFilters(
     errors.push({ ...e, line: g?.lines[0], column: 1 });
   }
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { rules: parsed.rules, errors };
+  const warnings = (parsed.warnings ?? []).map((w) => {
+    const g = w.index !== null ? drafts[w.index]?.group : undefined;
+    // A selector's own line when it has one, else the group's first line.
+    const n = /^remove\[(\d+)\]$/.exec(w.field);
+    const line = n ? g?.selectorLines[Number(n[1])] : g?.lines[0];
+    return { ...w, line, column: 1 };
+  });
+  return { rules: parsed.rules, errors, warnings };
 }

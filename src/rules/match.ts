@@ -40,8 +40,23 @@ export function normalizeHostPattern(raw: string): { value: string } | { error: 
     };
   }
   const ascii = hostOf(`http://${host}/`);
-  if (!ascii) return { error: `"${raw}" is not a valid host name` };
+  if (!ascii || !isHostName(ascii)) {
+    return {
+      error: `"${raw}" is not a host name (letters, digits and dashes, in labels between dots)`,
+    };
+  }
   return { value: wildcard ? `*.${ascii}` : ascii };
+}
+
+/**
+ * A real host name after the URL parser's normalization (lower case, punycode): DNS labels of
+ * letters, digits and inner dashes, or an IP address. The URL parser alone lets through names
+ * such as "__proto__" that no site has (and that must never become an object key).
+ */
+function isHostName(ascii: string): boolean {
+  if (ascii.startsWith('[')) return true; // IPv6, already checked by the URL parser
+  if (ascii.length > 253) return false;
+  return ascii.split('.').every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label));
 }
 
 function hostOf(url: string): string | null {

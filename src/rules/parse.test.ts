@@ -83,6 +83,36 @@ describe('parseRules: shapes', () => {
     }
   });
 
+  it('refuses comments and trailing commas (strict JSON), with the position', () => {
+    const comment = parseRules('{\n  // mine\n  "rules": []\n}');
+    expect(comment.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 3,
+        message: expect.stringMatching(/^JSON syntax error/) as string,
+      }),
+    ]);
+    const text = '{"rules": [{"id": "a", "match": ["a.com"]},]}';
+    const trailing = parseRules(text);
+    expect(trailing.rules).toEqual([]);
+    // At the "]" where a value should follow the comma.
+    expect(trailing.errors[0]).toMatchObject({ line: 1, column: text.indexOf(',]') + 2 });
+  });
+
+  it('over the rule limit: reads the first 2000 and says how many to remove', () => {
+    const list = Array.from({ length: 2003 }, (_, i) => ({ id: `r${i}`, match: ['a.com'] }));
+    const r = parseRules(list);
+    expect(r.rules).toHaveLength(2000);
+    expect(r.overLimit).toEqual({ total: 2003, limit: 2000 });
+    expect(parseRules(list.slice(0, 2000)).overLimit).toBeUndefined();
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        index: null,
+        message: '2003 rules; only the first 2000 are read (the limit): remove 3 or split the file',
+      }),
+    ]);
+  });
+
   it('reports JSON syntax errors with line and column', () => {
     const r = parseRules('{\n  "rules": [\n    {"id": "a",}\n  ]\n}');
     expect(r.rules).toEqual([]);
@@ -105,7 +135,7 @@ describe('parseRules: errors', () => {
         rules: [
           GOOD,
           { id: 'Bad_Id', match: [] },
-          { id: 'half', match: ['a.com'], remove: ['.ok', 'p['], removeText: [1, '/(x+)+y/'] },
+          { id: 'half', match: ['a.com'], remove: ['.ok', 'p['], removeText: [1, '/(?=x)y/'] },
           { id: 'types', match: 'a.com', enabled: 'yes', title: 5, extra: true },
           'not a rule',
           { match: ['https://www.b.com/page'] },
@@ -134,7 +164,7 @@ describe('parseRules: errors', () => {
     ]);
     const msg = errors.map(formatRuleError).join('\n');
     expect(msg).toMatch(/rule 2 "half", remove\[1\] \(line \d+:\d+\): invalid CSS selector "p\["/);
-    expect(msg).toMatch(/removeText\[1\].*unsafe regex: nested quantifier/);
+    expect(msg).toMatch(/removeText\[1\].*lookahead "\(\?=" is not supported/);
     expect(msg).toMatch(/is a URL; write only the host, e.g. "www.b.com"/);
     expect(msg).toMatch(/duplicate id "good" \(rule 0 has it too\)/);
     expect(errors.every((e) => e.line !== undefined)).toBe(true);

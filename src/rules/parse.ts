@@ -13,7 +13,8 @@ import {
   type FieldSpec,
   type SiteRule,
 } from './schema.js';
-import { checkTextPattern } from './text-pattern.js';
+import { validateTextPattern } from './linear-regex.js';
+import { ruleWarnings, type RuleWarningCode } from './rule-warnings.js';
 
 export interface RuleError {
   /** Position of the rule in the list; null for an error about the whole file. */
@@ -28,14 +29,45 @@ export interface RuleError {
   column?: number;
 }
 
+/**
+ * A valid rule that reaches far (every site, or a selector that removes the page): the rule is
+ * kept, and the options page asks for a confirmation that names it.
+ */
+export interface RuleWarning extends RuleError {
+  code: RuleWarningCode;
+}
+
 export interface ParseRulesOptions {
   /** Returns null for a valid CSS selector, else a message. Without it selectors are not checked. */
   validateSelector?: (selector: string) => string | null;
+  /**
+   * The text patterns were validated by this version of the validator when they were saved
+   * (the stored verdict, `RULES_VALIDATOR_VERSION`): they are not compiled again. Shapes,
+   * types, ids and hosts are still checked (storage is never trusted for those; they are cheap).
+   */
+  patternsValidated?: boolean;
 }
+
+/**
+ * The version of what `parseRules` accepts. Stored rules carry the version that validated them;
+ * after an update that changes it they are validated again (once) and written back. Bump it
+ * whenever a rule valid before may be refused now. 2: patterns run on RE2 (lookbehind refused).
+ */
+export const RULES_VALIDATOR_VERSION = 2;
 
 export interface ParseRulesResult {
   rules: SiteRule[];
   errors: RuleError[];
+  /**
+   * About rules in `rules` that need an explicit confirmation before they are saved. Present
+   * only when there is one (so a result without any reads as before: `{rules, errors}`).
+   */
+  warnings?: RuleWarning[];
+  /**
+   * Set when the file holds more rules than `RULES_LIMITS.maxRules`: only the first `limit`
+   * were read. An import of such a file must not be confirmed (the UI says what to trim).
+   */
+  overLimit?: { total: number; limit: number };
 }
 
 export const RULE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -98,7 +130,8 @@ function checkString(
       return [s, msg === null ? null : `invalid CSS selector "${s}": ${msg}`];
     }
     case 'text-pattern':
-      return [value, checkTextPattern(value)];
+      if (options.patternsValidated) return [value, value.trim() ? null : 'pattern is empty'];
+      return [value, validateTextPattern(value)];
     case 'text':
       return [value, null];
   }
@@ -196,6 +229,14 @@ function parseRule(
 export function parseRules(input: unknown, options: ParseRulesOptions = {}): ParseRulesResult {
   const errors: RuleError[] = [];
   const rules: SiteRule[] = [];
+  const warnings: RuleWarning[] = [];
+  let overLimit: ParseRulesResult['overLimit'];
+  const finish = (): ParseRulesResult => ({
+    rules,
+    errors,
+    ...(warnings.length ? { warnings } : {}),
+    ...(overLimit ? { overLimit } : {}),
+  });
   try {
     let value = input;
     let positionOf: ((pointer: string) => JsonPosition | undefined) | null = null;
@@ -210,12 +251,12 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
           line: parsed.line,
           column: parsed.column,
         });
-        return { rules, errors };
+        return finish();
       }
       value = parsed.value;
       positionOf = parsed.positionOf;
     }
-    const at = (path: string): JsonPosition | undefined => {
+    const positionAt = (path: string): JsonPosition | undefined => {
       const p = positionOf?.(path);
       return p ? { line: p.line, column: p.column } : undefined;
     };
@@ -237,22 +278,25 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
         id: null,
         field: '',
         message: `expected {"rules": [...]} or an array of rules; ${found}`,
-        ...at(isRecord(value) && 'rules' in value ? '/rules' : ''),
+        ...positionAt(isRecord(value) && 'rules' in value ? '/rules' : ''),
       });
-      return { rules, errors };
+      return finish();
     }
     if (list.length > RULES_LIMITS.maxRules) {
       errors.push({
         index: null,
         id: null,
         field: '',
-        message: `${list.length} rules; only the first ${RULES_LIMITS.maxRules} are read`,
+        message:
+          `${list.length} rules; only the first ${RULES_LIMITS.maxRules} are read ` +
+          `(the limit): remove ${list.length - RULES_LIMITS.maxRules} or split the file`,
       });
+      overLimit = { total: list.length, limit: RULES_LIMITS.maxRules };
       list = list.slice(0, RULES_LIMITS.maxRules);
     }
     const seen = new Map<string, number>();
     list.forEach((raw, index) => {
-      const rule = parseRule(raw, index, pointer(base, index), options, errors, at);
+      const rule = parseRule(raw, index, pointer(base, index), options, errors, positionAt);
       if (!rule) return;
       const first = seen.get(rule.id);
       if (first !== undefined) {
@@ -261,12 +305,24 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
           id: rule.id,
           field: 'id',
           message: `duplicate id "${rule.id}" (rule ${first} has it too); this rule is skipped`,
-          ...at(pointer(base, index, 'id')),
+          ...positionAt(pointer(base, index, 'id')),
         });
         return;
       }
       seen.set(rule.id, index);
       rules.push(rule);
+      const rulePath = pointer(base, index);
+      for (const w of ruleWarnings(rule)) {
+        const [field, at] = /^(\w+)\[(\d+)\]$/.exec(w.field)!.slice(1) as [string, string];
+        warnings.push({
+          index,
+          id: rule.id,
+          field: w.field,
+          message: w.message,
+          code: w.code,
+          ...positionAt(pointer(rulePath, field, Number(at))),
+        });
+      }
     });
   } catch (e) {
     // Defensive: a getter or proxy in a parsed value could throw. Report, keep what we have.
@@ -277,5 +333,5 @@ export function parseRules(input: unknown, options: ParseRulesOptions = {}): Par
       message: `could not read the rules: ${String(e)}`,
     });
   }
-  return { rules, errors };
+  return finish();
 }

@@ -12,7 +12,10 @@ export type FieldFormat =
   | 'host-pattern'
   /** A CSS selector (checked by the caller's `validateSelector`, when given). */
   | 'selector'
-  /** Plain text to find, or `/regex/flags` (compiled and checked for catastrophic backtracking). */
+  /**
+   * Plain text to find, or `/regex/flags` run on RE2 (linear time: no backreferences or
+   * lookaround), on the first 5,000 characters of a text (`PATTERN_WINDOW`).
+   */
   | 'text-pattern'
   /** Free text. */
   | 'text';
@@ -92,7 +95,7 @@ export const SITE_RULE_SCHEMA = {
     maxLength: 500,
     maxItems: 200,
     label: 'Remove blocks by text',
-    help: "Plain text (case-sensitive, found anywhere in a block) or /regex/flags, tested against each block's normalized text.",
+    help: "Plain text (case-sensitive, found anywhere in a block) or /regex/flags, tested against each block's normalized text (its first 5,000 characters). Regexes run in linear time: no backreferences or lookaround.",
   },
   title: {
     type: 'string',
@@ -159,6 +162,6 @@ export type SiteRuleInput = Simplify<
 /** Limits on a whole rules file. */
 export const RULES_LIMITS = {
   maxRules: 2000,
-  /** Regex sources longer than this are rejected (plain text patterns only hit `maxLength`). */
+  /** Regex sources longer than this are refused (plain text patterns only hit `maxLength`). */
   maxRegexLength: 300,
 } as const;

@@ -1,3 +1,4 @@
+import { RULES_VALIDATOR_VERSION } from '../rules/parse.js';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import type { SiteRule } from '../rules/schema.js';
@@ -26,6 +27,7 @@ describe('migrateStoredRules', () => {
       data: emptyStoredRules(),
       errors: [],
       migrated: false,
+      revalidated: false,
     });
     expect(migrateStoredRules(null).migrated).toBe(false);
   });
@@ -36,7 +38,37 @@ describe('migrateStoredRules', () => {
       data: { schemaVersion: RULES_SCHEMA_VERSION, rules: [rule('a')], disabledBuiltins: [] },
       errors: [],
       migrated: true,
+      revalidated: true,
     });
+  });
+
+  it('rules stored with the verdict of this validator are read without compiling their patterns again', () => {
+    // A pattern the validator refuses, stored with a verdict: trusted (the verdict says it was
+    // checked when saved), so only a save could have put it there.
+    const stored = {
+      schemaVersion: 1,
+      rules: [{ id: 'a', match: ['a.com'], removeText: ['/(?<=x)y/'] }],
+      disabledBuiltins: [],
+    };
+    const trusted = migrateStoredRules({ ...stored, validatedBy: RULES_VALIDATOR_VERSION });
+    expect(trusted.data.rules.map((r) => r.id)).toEqual(['a']);
+    expect(trusted.revalidated).toBe(false);
+    // No verdict, or an older validator's: validated fully now, and to be written back.
+    for (const validatedBy of [undefined, RULES_VALIDATOR_VERSION - 1]) {
+      const again = migrateStoredRules({ ...stored, validatedBy });
+      expect(again.data.rules).toEqual([]);
+      expect(again.data.broken).toEqual(stored.rules);
+      expect(again.errors[0]!.message).toMatch(/lookbehind/);
+      expect(again.revalidated).toBe(true);
+    }
+    // Shapes are still checked under a verdict: storage is never trusted for those.
+    const damaged = migrateStoredRules({
+      ...stored,
+      rules: [{ id: 'a', match: 'a.com' }],
+      validatedBy: RULES_VALIDATOR_VERSION,
+    });
+    expect(damaged.data.rules).toEqual([]);
+    expect(damaged.errors[0]!.field).toBe('match');
   });
 
   it('v0 {rules} without a version → v1, migrated', () => {
@@ -49,7 +81,7 @@ describe('migrateStoredRules', () => {
   });
 
   it('v1 reads as is; a broken rule is skipped, reported, kept verbatim, and others still load', () => {
-    const bad = { id: 'bad', match: ['b.com'], removeText: ['/(a+)+/'] };
+    const bad = { id: 'bad', match: ['b.com'], removeText: ['/(a)\\1/'] };
     const r = migrateStoredRules({
       schemaVersion: 1,
       rules: [{ id: 'a', match: ['a.com'] }, bad, { id: 'c', match: ['c.com'] }],

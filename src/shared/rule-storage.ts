@@ -1,11 +1,17 @@
 /**
  * The stored form of the user's rules, its migrations and the merge with the built-in rules.
  * Pure (no browser APIs): the platform layer reads and writes the object, this module decides
- * what it means. Stored data is validated on every read, never trusted: a broken stored rule is
+ * what it means. Stored data is checked on every read, never trusted: a broken stored rule is
  * skipped and reported (and kept verbatim in `broken`, so saving does not lose it), and never
- * disables the other rules.
+ * disables the other rules. Patterns are compiled only when the stored verdict (`validatedBy`)
+ * is not this validator's: they were checked when saved.
  */
-import { parseRules, RULE_ID_PATTERN, type RuleError } from '../rules/parse.js';
+import {
+  parseRules,
+  RULE_ID_PATTERN,
+  RULES_VALIDATOR_VERSION,
+  type RuleError,
+} from '../rules/parse.js';
 import type { SiteRule } from '../rules/schema.js';
 
 export const RULES_SCHEMA_VERSION = 1;
@@ -28,6 +34,12 @@ export interface MigrationResult {
   errors: RuleError[];
   /** True when `raw` was in an older shape: the caller should write `data` back. */
   migrated: boolean;
+  /**
+   * True when the stored rules carry no verdict of this validator (`validatedBy`, written by
+   * the store on save): they were validated fully now, and the caller should write them back
+   * so the next read (every service-worker wake) trusts their patterns.
+   */
+  revalidated: boolean;
 }
 
 export function emptyStoredRules(): StoredRules {
@@ -41,8 +53,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function readRuleList(
   list: unknown[],
   errors: RuleError[],
+  patternsValidated: boolean,
 ): { rules: SiteRule[]; broken: unknown[] } {
-  const { rules, errors: ruleErrors } = parseRules(list);
+  const { rules, errors: ruleErrors } = parseRules(list, { patternsValidated });
   errors.push(...ruleErrors);
   const bad = new Set(ruleErrors.map((e) => e.index).filter((i): i is number => i !== null));
   return { rules, broken: list.filter((_, i) => bad.has(i)) };
@@ -63,7 +76,8 @@ export function migrateStoredRules(raw: unknown): MigrationResult {
     errors.push({ index: null, id: null, field: '', message });
   };
   try {
-    if (raw === undefined || raw === null) return { data, errors, migrated: false };
+    if (raw === undefined || raw === null)
+      return { data, errors, migrated: false, revalidated: false };
     let list: unknown;
     let migrated = false;
     let disabled: unknown = [];
@@ -91,14 +105,16 @@ export function migrateStoredRules(raw: unknown): MigrationResult {
       previouslyBroken = raw.broken ?? [];
     } else {
       fileError('stored rules are not in a known shape; starting from no user rules');
-      return { data: { ...data, broken: [raw] }, errors, migrated: false };
+      return { data: { ...data, broken: [raw] }, errors, migrated: false, revalidated: false };
     }
 
     if (!Array.isArray(list)) {
       fileError('stored "rules" is not an array');
       list = [];
     }
-    const { rules, broken } = readRuleList(list as unknown[], errors);
+    // The verdict stored with the rules: this validator passed them when they were saved.
+    const trusted = isRecord(raw) && raw.validatedBy === RULES_VALIDATOR_VERSION;
+    const { rules, broken } = readRuleList(list as unknown[], errors, trusted);
     data.rules = rules;
 
     // Entries kept as broken earlier may be valid now (a newer schema, a fixed bug).
@@ -131,10 +147,11 @@ export function migrateStoredRules(raw: unknown): MigrationResult {
         });
       }
     }
-    return { data, errors, migrated };
+    const revalidated = !trusted && (data.rules.length > 0 || broken.length > 0);
+    return { data, errors, migrated, revalidated };
   } catch (e) {
     fileError(`could not read stored rules: ${String(e)}`);
-    return { data, errors, migrated: false };
+    return { data, errors, migrated: false, revalidated: false };
   }
 }
 

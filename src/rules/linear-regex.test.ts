@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import { compileLinearRegex, LinearRegExp, validateTextPattern } from './linear-regex.js';
+import { randomString, seededRandom } from './test-random.js';
+
+/**
+ * Reads of the text (`charCodeAt`/`codePointAt`) while `run` goes: RE2 reads each character a
+ * bounded number of times, a backtracking engine re-reads it again and again. Counting reads is
+ * a step count that does not depend on the machine's speed.
+ */
+function readsDuring(run: () => void): number {
+  const proto = String.prototype;
+  const charCodeAt = proto.charCodeAt;
+  const codePointAt = proto.codePointAt;
+  let reads = 0;
+  proto.charCodeAt = function (this: string, i: number) {
+    reads++;
+    return charCodeAt.call(this, i);
+  };
+  proto.codePointAt = function (this: string, i: number) {
+    reads++;
+    return codePointAt.call(this, i);
+  };
+  try {
+    run();
+  } finally {
+    proto.charCodeAt = charCodeAt;
+    proto.codePointAt = codePointAt;
+  }
+  return reads;
+}
+
+const rep = (s: string, n: number): string =>
+  n > 0 ? s.repeat(Math.ceil(n / s.length)).slice(0, n) : '';
+
+/**
+ * Patterns that backtrack catastrophically in `RegExp` (the four from issue 12 first), each with
+ * a text of n characters that makes them do so. The texts start or end with the literals the
+ * pattern needs, so RE2's literal prefilter cannot answer alone and the automaton has to run.
+ */
+const CATASTROPHIC: [source: string, flags: string, text: (n: number) => string][] = [
+  ['(a{1,10}){1,10}b', '', (n) => `b${rep('a', n - 1)}`],
+  ['a*a*b', '', (n) => `b${rep('a', n - 1)}`],
+  ['[\\s\\S]*[\\s\\S]*z', '', (n) => `z${rep('x', n - 1)}`.split('').reverse().join('')],
+  ['.*Read more.*:', '', (n) => `:${rep('Read more ', n - 1)}`],
+  ['(a+)+$', '', (n) => `${rep('a', n - 1)}!`],
+  ['(a+)+b', '', (n) => `b${rep('a', n - 1)}`],
+  ['(a*)*b', '', (n) => `b${rep('a', n - 1)}`],
+  ['(a|a)*b', '', (n) => `b${rep('a', n - 1)}`],
+  ['(a|aa)+$', '', (n) => `${rep('a', n - 1)}!`],
+  ['(a|ab)*c', '', (n) => `c${rep('ab', n - 1)}`],
+  ['(.*)*x', '', (n) => `x\n${rep('y', n - 2)}`],
+  ['(\\w+\\s?)+$', '', (n) => `${rep('ab ', n - 1)}!`],
+  ['^(\\w+\\s?)*$', '', (n) => `${rep('ab ', n - 1)}!`],
+  ['(x+x+)+y', '', (n) => `y${rep('x', n - 1)}`],
+  ['(\\d+)*\\.', '', (n) => `.\n${rep('1', n - 2)}`],
+  ['([a-z]+)*@', '', (n) => `@\n${rep('a', n - 2)}`],
+  ['(a?){25}a{25}', '', (n) => rep('a', Math.min(n, 24)) + rep('b', n - 24)],
+  ['^(a+)+$', '', (n) => `${rep('a', n - 1)}!`],
+  ['(.|\\s)*z', '', (n) => `z\n${rep(' ', n - 2)}`],
+  ['(\\s*\\w+\\s*)*!', '', (n) => `!\n${rep('a ', n - 2)}`],
+  [
+    '^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$',
+    '',
+    (n) => `${rep('a', n - 1)}@`,
+  ],
+  ['^(([a-z])+.)+[A-Z]([a-z])+$', '', (n) => `${rep('a', n - 1)}!`],
+  ['(.*a){12}', '', (n) => rep('a', 11) + rep('b', n - 11)],
+  ['.*.*.*=.*', '', (n) => `=\n${rep('x', n - 2)}`],
+  ['(\\w|\\d)+\\$', '', (n) => `$\n${rep('1', n - 2)}`],
+  ['([^,]*,)*x', '', (n) => `x\n${rep('a,', n - 2)}`],
+  ['(ab|a)*c', '', (n) => `c${rep('ab', n - 1)}`],
+  ['(\\s+|\\S+)*z', '', (n) => `z\n${rep('a b', n - 2)}`],
+  ['^(.+)+\\s+END$', '', (n) => `END${rep('x ', n - 3)}`],
+  ['\\b(\\w+\\s*)+\\b!', '', (n) => `!${rep('ab ', n - 1)}`],
+  ['(x|x|x|x)*y', '', (n) => `y${rep('x', n - 1)}`],
+  ['^(\\d+|\\d+\\.)+$', '', (n) => `${rep('1.', n - 1)}!`],
+  ['((a+)+)+b', '', (n) => `b${rep('a', n - 1)}`],
+  ['(.+\\s?)+:', '', (n) => `:\n${rep('ab ', n - 2)}`],
+  ['金色财经(.*)+消息', '', (n) => `消息${rep('金色财经', n - 2)}`],
+  ['(a|\\w)+!', '', (n) => `!${rep('a', n - 1)}`],
+  ['([\\s\\S]+)+$', 'm', (n) => rep('ab\n', n)],
+  ['^(\\s*-?\\d+(\\.\\d+)?\\s*,?)+$', '', (n) => `${rep('1 ', n - 1)}x`],
+  ['(?:a+|b)+c', 'i', (n) => `C${rep('aB', n - 1)}`],
+  ['^(?:[^"\\\\]|\\\\.)*$', 's', (n) => `${rep('\\"', n - 1)}\\`],
+  ['(<[^>]*>|[^<]+)*</div>', '', (n) => `</div>\n${rep('<b>x', n - 7)}`],
+];
+
+/** Catastrophic shapes RE2 cannot express: refused when the rule is saved, with the reason. */
+const REFUSED: [pattern: string, message: RegExp][] = [
+  ['/(a)\\1/', /^backreference "\\1" is not supported .* at character 4/],
+  ['/(\\w+)\\s\\1/', /backreference "\\1"/],
+  ['/(?<n>\\w+)\\k<n>/', /backreference "\\k<n>"/],
+  ['/(?=a)a*b/', /lookahead "\(\?=" is not supported .* at character 1 of the regex/],
+  ['/x(?!y).*y/', /lookahead "\(\?!" .* at character 2/],
+  ['/(?<=a)b/', /lookbehind "\(\?<=" is not supported/],
+  ['/(?<!a)b+$/', /lookbehind "\(\?<!"/],
+  ['/(a+){1001}/', /linear-time engine refuses it: invalid repeat count/],
+  ['/((a{1,100}){1,100}){1,100}/', /linear-time engine refuses it: invalid repeat count/],
+  ['/(a{1,1000}){1,1000}/', /linear-time engine refuses it: expression too large/],
+];
+
+describe('catastrophic patterns', () => {
+  it('the list holds at least 40 shapes besides those refused', () => {
+    expect(CATASTROPHIC.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(CATASTROPHIC)(
+    '/%s/%s runs in linear steps on a 5,000-character adversarial block',
+    (source, flags, text) => {
+      expect(validateTextPattern(`/${source}/${flags}`)).toBeNull();
+      const re = compileLinearRegex(source, flags) as LinearRegExp;
+      const short = text(14);
+      // Same answer as RegExp where RegExp still finishes (a short text).
+      expect(re.test(short)).toBe(new RegExp(source, flags).test(short));
+      let small = 0;
+      let big = 0;
+      let answer: boolean | undefined;
+      small = readsDuring(() => {
+        answer = re.test(text(5000));
+      });
+      big = readsDuring(() => void re.test(text(10_000)));
+      expect(typeof answer).toBe('boolean');
+      // Each character is read a few times at most, and twice the text costs twice the reads.
+      expect(small).toBeLessThanOrEqual(8 * 5000);
+      expect(big).toBeLessThanOrEqual(2 * small + 64);
+    },
+  );
+
+  it.each(REFUSED)('%s is refused when saved', (pattern, message) => {
+    expect(validateTextPattern(pattern)).toMatch(message);
+  });
+});
+
+/** Patterns that keep the matches they had with `RegExp`. */
+const SAFE: [source: string, flags: string][] = [
+  ['^\\s*Tags?[:：]', ''],
+  ['金色财经.{0,20}消息', ''],
+  ['(ab)+', ''],
+  ['(a|b)+', ''],
+  ['(?:\\s|,)+', ''],
+  ['\\d+\\.\\d+', ''],
+  ['.*foo.*bar', ''],
+  ['^\\[\\d{4}/\\d{1,2}/\\d{1,2} \\d{1,2}:\\d{2}:\\d{2}\\]$', ''],
+  ['[(a+)+]', ''],
+  ['\\(a+\\)+', ''],
+  ['(a{2}){3}', ''],
+  ['\\p{Script=Han}+', 'u'],
+  ['^原文(?:标题|作者|来源|標題|作者|來源)[:：]', ''],
+  ['^Read more:', 'i'],
+  ['sponsored', 'i'],
+  ['^\\s*$', ''],
+  ['\\bBTC\\b', ''],
+  ['^【.*?】', ''],
+  ['\\u3000', ''],
+  ['\\x41\\u0042', ''],
+  ['a[^]c', ''],
+  ['a[\\s\\S]c', ''],
+  ['a.c', ''],
+  ['a.c', 's'],
+  ['a\\sb', ''],
+  ['a\\Sb', ''],
+  ['^b$', 'm'],
+  ['(?<year>\\d{4})-(?<month>\\d\\d)', ''],
+  ['\\cJ', ''],
+  ['a{2,}', ''],
+  ['x{,5}', ''],
+  ['\\/\\/', ''],
+  ['[\\]a]+', ''],
+  ['[a-z]+\\d*', 'i'],
+  ['免责声明[:：]', ''],
+  ['\\u{1F600}', 'u'],
+  ['^(?:[^"\\\\]|\\\\.)*$', ''],
+  ['\\$\\d+(?:\\.\\d{2})?', ''],
+  ['(?:https?|ftp):\\/\\/\\S+', ''],
+  ['é', 'i'],
+  ['\\s+-\\s+Coin News$', ''],
+  ['[\\d\\-]+', ''],
+];
+
+const SAMPLES = [
+  '',
+  'Tags: bitcoin',
+  '  tag：比特币',
+  '金色财经报道，据最新消息',
+  'abab ab ba',
+  ', , ,',
+  'price 1.25 and 3.5',
+  'foo then bar',
+  '[2024/1/5 12:30:45]',
+  '(aa)+ (a+)+',
+  'aaaaaaa',
+  '中文字符 and latin',
+  '原文标题：某某',
+  '原文來源:某某',
+  'READ MORE: next',
+  'This is Sponsored content',
+  '   ',
+  'BTC rises; XBTC no',
+  '【快讯】比特币上涨',
+  'wide\u3000space',
+  'AB',
+  'a\nc abc a\rc a\u2028c',
+  'a\u00a0b a\tb a b axb',
+  'a\nb\nc',
+  '2024-05 and 1999-12',
+  'line\nfeed',
+  'x{,5} x',
+  'http://example.com/a b',
+  ']a]',
+  'ABC123 xyz',
+  '免责声明：本文',
+  'smile 😀 here',
+  'say "hi \\" there"',
+  'cost $12.50 or $3',
+  'Title - Coin News',
+  'ÉCOLE école',
+  '12-34-56',
+];
+
+describe('safe patterns', () => {
+  it('the list holds at least 40', () => {
+    expect(SAFE.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(SAFE)('/%s/%s finds the same matches as RegExp', (source, flags) => {
+    expect(validateTextPattern(`/${source}/${flags}`)).toBeNull();
+    const linear = compileLinearRegex(source, flags) as LinearRegExp;
+    const native = new RegExp(source, flags);
+    for (const s of SAMPLES) {
+      const a = linear.exec(s);
+      const b = native.exec(s);
+      expect([a?.index, a?.[0]], `${JSON.stringify(s)}`).toEqual([b?.index, b?.[0]]);
+      expect(linear.test(s)).toBe(b !== null);
+    }
+  });
+
+  it('agrees with RegExp on random patterns and texts', () => {
+    const rand = seededRandom(11);
+    let compared = 0;
+    for (let n = 0; n < 2000; n++) {
+      const source = randomString(rand, 8);
+      let native: RegExp;
+      try {
+        native = new RegExp(source);
+      } catch {
+        continue;
+      }
+      const linear = compileLinearRegex(source, '');
+      if (typeof linear === 'string') continue;
+      for (let k = 0; k < 4; k++) {
+        const s = randomString(rand, 12);
+        const a = linear.exec(s);
+        const b = native.exec(s);
+        expect([a?.index, a?.[0]], `/${source}/ on ${JSON.stringify(s)}`).toEqual([
+          b?.index,
+          b?.[0],
+        ]);
+      }
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('LinearRegExp', () => {
+  it('is a RegExp that String#replace and String#match use, global or not', () => {
+    const re = compileLinearRegex('\\s*-\\s*Coin News', 'g') as LinearRegExp;
+    expect(re).toBeInstanceOf(RegExp);
+    expect(re.source).toBe('\\s*-\\s*Coin News');
+    expect(re.flags).toBe('g');
+    expect('A - Coin News and B - Coin News'.replace(re, '')).toBe('A and B');
+    expect('x - Coin News'.match(re)).toEqual([' - Coin News']);
+    const once = compileLinearRegex('(?<n>\\d)', '') as LinearRegExp;
+    expect('a1b2'.replace(once, '[$<n>]')).toBe('a[1]b2');
+    expect(
+      [...'a1b2'.matchAll(compileLinearRegex('\\d', 'g') as RegExp)].map((m) => m.index),
+    ).toEqual([1, 3]);
+  });
+
+  it('refuses split (the built-in algorithm would build a native RegExp)', () => {
+    const re = compileLinearRegex(',', '') as LinearRegExp;
+    expect(() => 'a,b'.split(re)).toThrow(/not supported/);
+  });
+});
