@@ -2,15 +2,12 @@
  * What an import must confirm by name before it is written (issue 12 item 6, issue 11 item 3):
  * a rule for every site (`match: "*"`, a uBO line with no host such as `##.ad`) and a removal of
  * the whole page (`*`, `html`, `body`, `:root` as the element a selector removes). Both are valid
- * rules, so they are warnings, not errors.
- *
- * The rule parser is getting the same check (`rules/rule-warnings.ts`: `ruleWarnings`,
- * `removesWholePage`). Until both land, `ruleRisks` below is the one place that decides; once the
- * parser's warnings are in, `ruleRisks` becomes a mapping of `ruleWarnings(rule)` and
- * `isPageWideSelector` is `removesWholePage`, and nothing else on the page changes.
+ * rules, so the parser reports them as warnings (`rules/rule-warnings.ts`); this module names
+ * them for the import and raw-JSON confirmations.
  */
 import { RULES_LIMITS, type SiteRule } from '../rules/schema.js';
 import { detectImportFormat } from '../rules/export.js';
+import { removesWholePage, ruleWarnings } from '../rules/rule-warnings.js';
 
 export type RiskKind = 'every-site' | 'page-wide';
 
@@ -23,46 +20,8 @@ export interface ImportRisk {
   lines: { line: number; text: string }[];
 }
 
-/** Splits at top-level `sep` characters (outside brackets, parentheses and quotes). */
-function splitTop(s: string, isSep: (c: string) => boolean): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let cur = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quote) {
-      cur += c;
-      if (c === '\\') cur += s[++i] ?? '';
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (depth === 0 && isSep(c)) {
-      out.push(cur);
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  out.push(cur);
-  return out.map((x) => x.trim()).filter(Boolean);
-}
-
-/**
- * Whether removing what `selector` matches empties the page: one of its alternatives targets
- * `html`, `body` or `:root` (in any compound, e.g. `body.home`), or is the bare universal `*`
- * (`*`, `body > *`, `main *`).
- */
-export function isPageWideSelector(selector: string): boolean {
-  return splitTop(selector, (c) => c === ',').some((alt) => {
-    const compounds = splitTop(alt, (c) => c === ' ' || c === '>' || c === '+' || c === '~');
-    const last = compounds[compounds.length - 1] ?? '';
-    return last === '*' || /^(?:html|body|:root)(?![\w-])/i.test(last);
-  });
-}
+/** The parser's page-wide check, under the name the options page uses. */
+export const isPageWideSelector = removesWholePage;
 
 /** The uBO lines that produced a rule: its notes say `(line 3)` / `(lines 1, 4)`. */
 function uboLines(rule: SiteRule, sourceLines: string[] | null): { line: number; text: string }[] {
@@ -80,11 +39,11 @@ function uboLines(rule: SiteRule, sourceLines: string[] | null): { line: number;
 export function ruleRisks(
   rule: Pick<SiteRule, 'match' | 'remove'>,
 ): { kind: RiskKind; subject: string }[] {
-  const out: { kind: RiskKind; subject: string }[] = [];
-  if (rule.match.includes('*')) out.push({ kind: 'every-site', subject: '*' });
-  for (const selector of rule.remove ?? [])
-    if (isPageWideSelector(selector)) out.push({ kind: 'page-wide', subject: selector });
-  return out;
+  return ruleWarnings(rule as SiteRule).map((w) => {
+    if (w.code === 'every-site') return { kind: 'every-site', subject: '*' };
+    const index = Number(/\[(\d+)\]/.exec(w.field)?.[1] ?? -1);
+    return { kind: 'page-wide', subject: rule.remove?.[index] ?? '' };
+  });
 }
 
 /** Every rule of an import that needs an explicit confirmation, each named. */
