@@ -103,11 +103,22 @@ export async function launchChromiumOpen(dirs: Record<Who, string>): Promise<Chr
       driver,
       version: context.browser()?.version() ?? 'unknown',
       async recover() {
+        // A pattern froze the tab's main thread: crash its renderer (CDP Page.crash runs on the
+        // renderer's IO thread, so a hung page still answers), then close it, and only then open
+        // a new tab (a same-site tab opened earlier may be put in the hung process).
         const old = page;
+        const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+        try {
+          const cdp = await context.newCDPSession(old);
+          await Promise.race([cdp.send('Page.crash').catch(() => undefined), sleep(2000)]);
+        } catch {
+          // already gone
+        }
         await Promise.race([
           old.close({ runBeforeUnload: false }).catch(() => undefined),
-          new Promise((r) => setTimeout(r, 5000)),
+          sleep(10_000),
         ]);
+        await sleep(300);
         ({ page, tabId } = await newTab());
       },
       close: () => context.close(),

@@ -11,6 +11,7 @@ import { median } from '../timing.js';
 import {
   awaitFrameProbe,
   awaitPageProbe,
+  awaitReply,
   countNodes,
   frameHasText,
   installFrameProbe,
@@ -85,13 +86,21 @@ export async function timeOpen(
   });
   try {
     const since = await d.page.evaluate(installPageProbe, options);
-    const { t0, reply } = await d.control[who].evaluate(sendToggle, d.tabId);
-    checkReply(reply, `${who} toggle`);
+    const t0 = await d.control[who].evaluate(sendToggle, d.tabId);
+    const reply = d.control[who].evaluate(awaitReply, null);
+    // A failed toggle answers at once; a frozen tab never does (the probe times out instead).
     const paint = await withTimeout(
-      d.page.evaluate(awaitPageProbe, null),
+      Promise.race([
+        d.page.evaluate(awaitPageProbe, null),
+        reply.then((r) => {
+          checkReply(r, `${who} toggle`);
+          return new Promise<never>(() => undefined);
+        }),
+      ]),
       timeoutMs + 2000,
       `${who} open in ${d.browserName}`,
     );
+    checkReply(await withTimeout(reply, timeoutMs, `${who} toggle reply`), `${who} toggle`);
     let at = paint.at;
     let frameLate: boolean | undefined;
     const marks: MarkAt[] = [];
@@ -130,7 +139,12 @@ export async function timeOpen(
 
 /** One toggle that should close the reader (waits for the reply and a moment). */
 export async function toggleOff(d: OpenDriver, who: Who): Promise<void> {
-  const { reply } = await d.control[who].evaluate(sendToggle, d.tabId);
+  await d.control[who].evaluate(sendToggle, d.tabId);
+  const reply = await withTimeout(
+    d.control[who].evaluate(awaitReply, null),
+    10_000,
+    `${who} close`,
+  );
   checkReply(reply, `${who} close`);
   await new Promise((r) => setTimeout(r, 60));
 }
@@ -333,7 +347,7 @@ export interface PatternResult {
   runs: number;
   /** First open on the adversarial page with no user rule. */
   baseline: Stat;
-  /** …with one user rule holding every pattern. */
+  /** …with every pattern (one user rule each). */
   allPatterns: Stat | { failed: string };
   /** …with one pattern at a time (one run each, median of `runs`). */
   each: { pattern: string; medianMs: number | null; failed?: string }[];
@@ -356,14 +370,15 @@ export async function worstCasePatterns(
   log: (m: string) => void = () => undefined,
   perPattern = true,
 ): Promise<PatternResult> {
-  const rule = (patterns: string[]) => [
-    {
-      id: 'bench-worst-case',
+  // One rule per pattern: a rule with one rejected pattern is skipped whole, which would hide
+  // what the accepted ones cost.
+  const rule = (patterns: string[]) =>
+    patterns.map((p, i) => ({
+      id: `bench-worst-case-${i + 1}`,
       match: [host],
       enabled: true,
-      removeText: patterns,
-    },
-  ];
+      removeText: [p],
+    }));
   let n = 0;
   const openWith = async (rules: unknown[], timeoutMs: number): Promise<number> => {
     await d.control.ext.evaluate(storeUserRules, rules);

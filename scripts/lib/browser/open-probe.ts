@@ -184,17 +184,30 @@ export function readMarks(sinceEpoch: number): MarkAt[] {
     .filter((m) => m.at >= sinceEpoch - 0.5);
 }
 
-/** From an extension page: sends the toggle to its own background; epoch time sent + reply. */
-export async function sendToggle(tabId: number): Promise<{ t0: number; reply: unknown }> {
+/**
+ * From an extension page: sends the toggle to its own background and returns the epoch time it
+ * was sent, without waiting for the reply (kept in `window.__crReply`): the reply comes only when
+ * the content script has finished opening, which a frozen tab never does.
+ */
+export function sendToggle(tabId: number): number {
   (globalThis as Shimmed).__name ??= (f: unknown) => f;
   const g = globalThis as unknown as {
     browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
     chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    __crReply?: Promise<unknown>;
   };
   const api = (g.browser ?? g.chrome)!;
   const t0 = performance.timeOrigin + performance.now();
-  const reply = await api.runtime.sendMessage({ type: 'reader/toggle', tabId });
-  return { t0, reply };
+  g.__crReply = api.runtime.sendMessage({ type: 'reader/toggle', tabId }).catch((e: Error) => ({
+    ok: false,
+    error: e.message,
+  }));
+  return t0;
+}
+
+/** The reply to the last `sendToggle` from this page. */
+export function awaitReply(): Promise<unknown> {
+  return (globalThis as unknown as { __crReply: Promise<unknown> }).__crReply;
 }
 
 /** From an extension page: every tab id (no `tabs` permission needed for ids). */
