@@ -122,7 +122,6 @@ function verdict(ok: boolean): string {
 /** The readable (or Markdown) form of a benchmark run. */
 export function formatBenchReport(r: BenchReport, md = false): string {
   const h = (s: string) => (md ? `### ${s}` : `== ${s} ==`);
-  const t = r.targets;
   const m = r.machine;
   const out: string[] = [
     h('Machine'),
