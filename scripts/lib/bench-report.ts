@@ -369,15 +369,20 @@ function formatOpen(
             p.allPatterns.n,
           ],
     );
+    const rejected = new Set(o.patternVerdicts.filter((v) => !v.accepted).map((v) => v.pattern));
     for (const e of p.each)
       rows.push([
         e.pattern,
         e.medianMs === null ? (e.failed ?? 'failed') : ms(e.medianMs),
-        e.medianMs === null ? 'froze or failed' : ms(e.medianMs - base),
+        e.medianMs === null
+          ? 'froze or failed'
+          : `${ms(e.medianMs - base)}${rejected.has(e.pattern) ? ' (rule rejected, never runs: noise)' : ''}`,
         p.runs,
       ]);
     const worst = Math.max(
-      ...p.each.map((e) => (e.medianMs === null ? Infinity : e.medianMs - base)),
+      ...p.each
+        .filter((e) => !rejected.has(e.pattern))
+        .map((e) => (e.medianMs === null ? Infinity : e.medianMs - base)),
       'failed' in p.allPatterns ? Infinity : p.allPatterns.median - base,
     );
     const limit = t.patternAddedMaxMs ?? 100;
