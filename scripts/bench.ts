@@ -1,9 +1,13 @@
 /**
  * Speed and size: the pipeline against bare Readability on the same documents, in Node/jsdom and
- * in headless Chromium; toggle → reader painted with the built extension; bundle sizes.
+ * in headless Chromium; toggle → reader painted with the built extension; the open benchmark
+ * (the extension against a bare Readability reader, first open and reopen, per-stage marks, the
+ * 50,000-paragraph page, worst-case user patterns) in Chromium and Firefox; bundle sizes.
  *
  *   npm run bench [-- --json | --markdown] [--quick] [--no-browser] [--corpus ../shared/corpus]
- *                 [--corpus-pages 10] [--scales 1,4,16] [--toggle-runs 12] [--update-doc docs/benchmarks.md]
+ *                 [--corpus-pages 10] [--scales 1,4,16] [--toggle-runs 12] [--open-runs 10]
+ *                 [--big-paragraphs 50000] [--big-runs 3] [--pattern-runs 3] [--no-per-pattern]
+ *                 [--no-firefox] [--no-chromium-open] [--open-only] [--update-doc docs/benchmarks.md]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -13,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { chromiumPath, quietChromiumArgs } from '../e2e/lib/chromium.js';
 import { buildBenchBundle } from './lib/browser/build-bench-bundle.js';
 import { runChromiumBench, type BrowserDoc } from './lib/browser/chromium-bench.js';
+import { runOpenBench } from './lib/browser/run-open-bench.js';
 import { runToggleBench } from './lib/browser/toggle-bench.js';
 import { bundleSizes } from './lib/bundle-sizes.js';
 import { formatBenchReport, TARGETS, type BenchReport } from './lib/bench-report.js';
@@ -32,6 +37,14 @@ const { values } = parseArgs({
     'corpus-pages': { type: 'string', default: '10' },
     scales: { type: 'string', default: '1,4,16' },
     'toggle-runs': { type: 'string', default: '12' },
+    'open-runs': { type: 'string' },
+    'big-paragraphs': { type: 'string', default: '50000' },
+    'big-runs': { type: 'string' },
+    'pattern-runs': { type: 'string' },
+    'no-per-pattern': { type: 'boolean', default: false },
+    'no-firefox': { type: 'boolean', default: false },
+    'no-chromium-open': { type: 'boolean', default: false },
+    'open-only': { type: 'boolean', default: false },
     'update-doc': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -39,7 +52,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    'usage: npm run bench [-- --json | --markdown] [--quick] [--no-browser] [--corpus dir] [--corpus-pages N] [--scales 1,4,16] [--toggle-runs N] [--update-doc docs/benchmarks.md]',
+    'usage: npm run bench [-- --json | --markdown] [--quick] [--no-browser] [--corpus dir] [--corpus-pages N] [--scales 1,4,16] [--toggle-runs N] [--open-runs N] [--big-paragraphs N] [--big-runs N] [--pattern-runs N] [--no-per-pattern] [--no-firefox] [--no-chromium-open] [--open-only] [--update-doc docs/benchmarks.md]',
   );
   process.exit(0);
 }
@@ -59,10 +72,24 @@ const log = (msg: string) => {
   if (!values.json) process.stderr.write(`… ${msg}\n`);
 };
 
+const count = (name: string, value: string | undefined, quick: number, full: number): number => {
+  const n = value === undefined ? (values.quick ? quick : full) : Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`bench: --${name} wants a whole number, got ${value}`);
+    process.exit(2);
+  }
+  return n;
+};
+const openRuns = count('open-runs', values['open-runs'], 3, 10);
+const bigRuns = count('big-runs', values['big-runs'], 1, 3);
+const patternRuns = count('pattern-runs', values['pattern-runs'], 1, 3);
+const bigParagraphs = count('big-paragraphs', values['big-paragraphs'], 50_000, 50_000);
+const openOnly = values['open-only'];
+
 const loadAtStart = loadavg();
 const node = runNodeBench({
-  scales,
-  corpusDir: hasCorpus ? values.corpus : undefined,
+  scales: openOnly ? [] : scales,
+  corpusDir: hasCorpus && !openOnly ? values.corpus : undefined,
   corpusPages: values.quick ? Math.min(3, corpusPages) : corpusPages,
   pair,
   onProgress: log,
@@ -78,7 +105,7 @@ const skipped = unavailable?.startsWith('skipped') ? unavailable : `skipped: ${u
 let chromiumResult: BenchReport['chromium'] = { skipped };
 let toggle: BenchReport['toggle'] = { skipped };
 let chromiumVersion: string | null = null;
-if (!unavailable) {
+if (!unavailable && !openOnly) {
   const bundle = await buildBenchBundle(join(tmpdir(), 'crypto-reader-bench'));
   const docs: BrowserDoc[] = scales.map((scale) => {
     const page = buildSamplePage(scale);
@@ -122,9 +149,28 @@ if (!unavailable) {
   } catch (e) {
     toggle = failed(e);
   }
-} else {
+} else if (unavailable) {
   log(unavailable);
+} else {
+  chromiumResult = { skipped: 'skipped: --open-only' };
+  toggle = { skipped: 'skipped: --open-only' };
 }
+const open: BenchReport['open'] = values['no-browser']
+  ? { skipped: 'skipped: --no-browser' }
+  : await runOpenBench({
+      root,
+      scratchDir: join(tmpdir(), 'crypto-reader-bench'),
+      runs: openRuns,
+      bigParagraphs,
+      bigRuns,
+      patternRuns,
+      perPattern: !values['no-per-pattern'],
+      firefox: !values['no-firefox'],
+      chromium: !values['no-chromium-open'],
+      log,
+    }).catch((e: unknown) => ({
+      skipped: `failed: ${e instanceof Error ? e.message : String(e)}`,
+    }));
 if (!chromiumVersion && !unavailable) {
   try {
     const b = await chromium.launch({
@@ -154,6 +200,7 @@ const report: BenchReport = {
   node,
   chromium: chromiumResult,
   toggle,
+  open,
   bundles: bundleSizes(join(root, 'dist')),
   targets: TARGETS,
 };

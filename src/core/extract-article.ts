@@ -63,7 +63,10 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 
   dropTitleHeading(content, title.title);
   const outline = buildOutline(content, title.title);
+  // Stage marks for the open benchmark (scripts/lib/browser/open-bench.ts); ~1 µs each.
+  globalThis.performance?.mark?.('crypto-reader:sanitize');
   const { html, text } = sanitizeContent(doc, content, url, log);
+  globalThis.performance?.mark?.('crypto-reader:sanitized');
   if (!isArticle(content, text)) return null;
   return {
     title: title.title,
