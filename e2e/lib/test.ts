@@ -1,6 +1,6 @@
 import { test as base, expect, type Fixtures, type Page } from '@playwright/test';
 import { ExtensionDriver, launchWithExtension, type ToggleReply } from './chromium.js';
-import { fingerprintDiff, pageFingerprint } from './reader.js';
+import { fingerprintDiff, pageFingerprint, reader } from './reader.js';
 import { startServer, type FixtureServer } from './server.js';
 
 export interface WorkerFixtures {
@@ -82,14 +82,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         const before = await pageFingerprint(page);
         await driver.clickAction(page);
         await expect(
-          page.getByTestId('reader-root'),
+          reader(page).getByTestId('reader-root'),
           'the toolbar button opens the reader',
         ).toBeVisible();
         expect(await driver.toggle(tabId), 'the runtime message closes it').toEqual({
           ok: true,
           state: { open: false, found: false },
         });
-        await expect(page.getByTestId('reader-root')).toHaveCount(0);
+        await expect(reader(page).getByTestId('reader-root')).toHaveCount(0);
         const after = await pageFingerprint(page);
         expect(
           after.hash,

@@ -4,14 +4,23 @@
  * Rules that come in are validated again here (`parseRules`); the reader may only add or remove
  * rules for the page it runs on, and undo only rules it made.
  */
-import { browser, sendToTab } from '../platform/index.js';
+import { sendToTab } from '../platform/index.js';
 import { ruleStore } from '../platform/rule-store.js';
 import { hostMatches } from '../rules/match.js';
 import { parseRules } from '../rules/parse.js';
 import type { SiteRule } from '../rules/schema.js';
 import type { ReaderRuleReply, RulePreviewResult } from '../shared/messages.js';
 import { currentRules } from './stored-rules.js';
-import { CONTENT_SCRIPT } from './toggle-reader.js';
+import { injectContentScript } from './toggle-reader.js';
+
+/**
+ * The URL of the page under the reader frame in `tabId`, as its content script sees it (the
+ * reader frame's own URL is ours; `tab.url` needs a permission we may not hold).
+ */
+export async function readerPageUrlOf(tabId: number): Promise<string> {
+  const { url } = await sendToTab(tabId, { type: 'reader/page' });
+  return url;
+}
 
 /** Ids of rules made from the reader start with this (and only those can be undone from it). */
 export const READER_RULE_PREFIX = 'hide-';
@@ -31,7 +40,7 @@ export async function previewOnTab(tabId: number, raw: unknown): Promise<RulePre
     // No content script yet: inject it below.
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    await injectContentScript(tabId);
     return await sendToTab(tabId, msg);
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
