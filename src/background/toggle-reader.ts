@@ -57,7 +57,7 @@ async function toggleNow(tabId: number, url?: string): Promise<ToggleReply> {
   const rules = resolveRules(url, await currentRules());
   const ask = () =>
     withTimeout(
-      sendToTab(tabId, { type: 'reader/toggle', rules }),
+      sendToTab(tabId, { type: 'reader/toggle', rules, tabId }),
       TOGGLE_TIMEOUT_MS,
       'the page did not answer (timed out)',
     );

@@ -89,15 +89,24 @@ export function onReaderPort(
   });
 }
 
-/** In the reader frame: find our tab and open the port to its content script. */
+/**
+ * In the reader frame: open the port to the content script of our tab. `tabId` comes with the
+ * frame's URL when the content script knew it; otherwise the background says (`reader/hello`).
+ * A wrong id only reaches a content script that refuses the token.
+ */
 export async function connectToPage(
   token: string,
+  tabId: number | null,
   isToFrame: (x: unknown) => x is ToFrame,
 ): Promise<ChannelPort<ToFrame, FromFrame>> {
-  const hello = (await browser.runtime.sendMessage({ type: 'reader/hello' })) as
-    ReaderHelloReply | undefined;
-  if (!hello?.ok) throw new Error(hello ? hello.error : 'no reply from the background');
-  const port = browser.tabs.connect(hello.tabId, { name: `${READER_PORT}:${token}`, frameId: 0 });
+  let id = tabId;
+  if (id === null) {
+    const hello = (await browser.runtime.sendMessage({ type: 'reader/hello' })) as
+      ReaderHelloReply | undefined;
+    if (!hello?.ok) throw new Error(hello ? hello.error : 'no reply from the background');
+    id = hello.tabId;
+  }
+  const port = browser.tabs.connect(id, { name: `${READER_PORT}:${token}`, frameId: 0 });
   return wrap(port, isToFrame);
 }
 

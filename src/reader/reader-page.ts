@@ -47,7 +47,11 @@ function adoptStyles(): void {
   document.adoptedStyleSheets = [sheet];
 }
 
-/** Runs `fn` after the next frame has painted (rAF, then a task); a timer backs up a throttled rAF. */
+/**
+ * Runs `fn` when the first frame with the reader is being produced (rAF). The content script
+ * reveals the frame in response, a message hop later, by when this frame has been submitted; a
+ * timer backs up a throttled rAF (a transparent frame may be throttled).
+ */
 function afterPaint(fn: () => void): void {
   let done = false;
   const once = () => {
@@ -55,7 +59,7 @@ function afterPaint(fn: () => void): void {
     done = true;
     fn();
   };
-  requestAnimationFrame(() => setTimeout(once, 0));
+  requestAnimationFrame(once);
   setTimeout(once, 200);
 }
 
@@ -199,8 +203,13 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 async function main(): Promise<void> {
   adoptStyles();
-  const token = location.hash.slice(1);
-  const [port, settings] = await Promise.all([connectToPage(token, isToFrame), loadSettings()]);
+  // `#<token>` or `#<token>:<tabId>` (see content/index.ts).
+  const [token = '', tab] = location.hash.slice(1).split(':');
+  const tabId = tab && /^\d+$/.test(tab) ? Number(tab) : null;
+  const [port, settings] = await Promise.all([
+    connectToPage(token, tabId, isToFrame),
+    loadSettings(),
+  ]);
   new ReaderPage(port, settings);
 }
 

@@ -14,7 +14,8 @@ export type BackgroundRequest =
 
 /** Background → content script in a tab. */
 export type ContentRequest =
-  | { type: 'reader/toggle'; rules: SiteRule[] }
+  /** `tabId`: the tab's own id, which the reader frame needs to open its port (issue 12). */
+  | { type: 'reader/toggle'; rules: SiteRule[]; tabId?: number }
   | { type: 'reader/state' }
   /** The page URL the content script sees (the background checks reader rules against it). */
   | { type: 'reader/page' }
