@@ -4,8 +4,11 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from './server.js';
 
-/** The reader's host in the page: the extension's reader page in an iframe (issue 12). */
-export const READER_FRAME = 'iframe[data-crypto-reader]';
+/**
+ * The reader's host in the page: the extension's reader page in an iframe (issue 12). A closed
+ * reader's frame is marked `closing` and leaves the page a moment later (see FrameHost.remove).
+ */
+export const READER_FRAME = 'iframe[data-crypto-reader]:not([data-crypto-reader="closing"])';
 
 /**
  * The reader inside its extension frame. Playwright locators do not enter frames by themselves:
@@ -48,7 +51,8 @@ export async function pageFingerprint(page: Page): Promise<Fingerprint> {
     const copies = [...clone.children];
     live.forEach((el, i) => {
       if (isHost(el)) {
-        hosts++;
+        // A closed reader's frame is hidden at once and removed a moment later: not a host.
+        if (el.getAttribute('data-crypto-reader') !== 'closing') hosts++;
         copies[i]?.remove();
       }
     });

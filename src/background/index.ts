@@ -14,7 +14,8 @@ const COMMAND = 'toggle-reader';
 function toggleFromUser(tab: Tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
   void toggleReader(tab.id, tab.url).then((reply) => {
-    if (!reply.ok) console.warn('[crypto-reader] cannot open the reader here:', reply.error);
+    if (!reply.ok)
+      console.warn(`[crypto-reader] cannot open the reader in tab ${tab.id}:`, reply.error);
   });
 }
 

@@ -75,6 +75,7 @@ export function mountFrame(doc: Document, src: string): FrameHost {
       // event (the Esc or click that closed the reader) when the out-of-process frame handling
       // it is destroyed at once, which hung CDP-driven key presses for good.
       s.setProperty('display', 'none', 'important');
+      frame.setAttribute(HOST_ATTR, 'closing');
       if (frame.ownerDocument.activeElement === frame) frame.blur();
       setTimeout(() => frame.remove(), 100);
     },

@@ -16,6 +16,7 @@ function start(): void {
   let tabId: number | undefined;
   const controller = new ReaderController({
     doc: document,
+    frameOrigin: new URL(browser.runtime.getURL('')).origin,
     frameUrl: (token) =>
       browser.runtime.getURL(`${READER_PAGE}#${token}${tabId === undefined ? '' : `:${tabId}`}`),
   });

@@ -14,7 +14,8 @@ const FARM = path.resolve(
   'farm-zht-dedecms-essay',
   'source.html',
 );
-const READER = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/reader/reader.html';
+const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+const READER = `${ORIGIN}/reader/reader.html`;
 
 /** The reader frame's end of the port, driven by the test. */
 function fakePort() {
@@ -35,12 +36,19 @@ function fakePort() {
   };
 }
 
-function page(html: string, url = 'https://www.ubtx-mirror.test/info/52117.html') {
+function page(
+  html: string,
+  url = 'https://www.ubtx-mirror.test/info/52117.html',
+  // jsdom's events are never trusted: stand in for the user's keys (one test keeps the check).
+  isTrusted: (e: Event) => boolean = () => true,
+) {
   const dom = new JSDOM(html, { url });
   const doc = dom.window.document;
   const controller = new ReaderController({
     doc,
+    isTrusted,
     frameUrl: (token) => `${READER}#${token}`,
+    frameOrigin: ORIGIN,
     watchIntervalMs: 10,
     watchGeometry: false,
     frameTimeoutMs: 2000,
@@ -49,15 +57,35 @@ function page(html: string, url = 'https://www.ubtx-mirror.test/info/52117.html'
     [...doc.documentElement.children].filter((el) =>
       el.hasAttribute(HOST_ATTR),
     ) as HTMLIFrameElement[];
+  /**
+   * Connects `port` as a frame does; `ours`: it is our frame, which receives the nonce the
+   * controller posts into its window and echoes it.
+   */
+  const connect = (port: ReturnType<typeof fakePort>, ours = true) => {
+    const win = frames().at(-1)!.contentWindow!;
+    const posted: Array<{ data: unknown; origin: unknown }> = [];
+    const spy = vi
+      .spyOn(win, 'postMessage')
+      .mockImplementation((data: unknown, origin?: unknown) => void posted.push({ data, origin }));
+    controller.connect(port.port);
+    spy.mockRestore();
+    const last = posted.at(-1);
+    if (ours && last) {
+      expect(last.origin).toBe(ORIGIN);
+      port.send({ type: 'prove', nonce: (last.data as { crNonce: string }).crNonce });
+    }
+    return posted;
+  };
   /** Opens the reader and plays the frame's side up to the first paint. */
   const openAndPaint = async () => {
     const state = await controller.toggle([]);
     const frame = fakePort();
-    controller.connect(frame.port);
+    connect(frame);
     frame.send({ type: 'painted' });
+    await tick(); // the page is hidden a frame after the reader is revealed
     return { state, frame };
   };
-  return { dom, doc, controller, frames, openAndPaint };
+  return { dom, doc, controller, frames, openAndPaint, connect };
 }
 
 const farmHtml = () =>
@@ -68,7 +96,7 @@ const removed = () => tick(150);
 
 describe.skipIf(!existsSync(FARM))('ReaderController on a farm page', () => {
   it('mounts the reader frame on <html>, feeds it over the port, and gives the page back exactly', async () => {
-    const { doc, controller, frames } = page(farmHtml());
+    const { doc, controller, frames, connect } = page(farmHtml());
     const input = doc.getElementById('typed') as HTMLInputElement;
     input.value = 'typed by the user';
     const before = doc.documentElement.outerHTML;
@@ -84,7 +112,7 @@ describe.skipIf(!existsSync(FARM))('ReaderController on a farm page', () => {
     expect(controller.expectedToken).toBe(frame!.src.split('#')[1]);
 
     const port = fakePort();
-    controller.connect(port.port);
+    connect(port);
     expect(controller.expectedToken).toBeNull(); // one port per open
     const first = port.received[0];
     expect(first?.type).toBe('article');
@@ -102,6 +130,7 @@ describe.skipIf(!existsSync(FARM))('ReaderController on a farm page', () => {
     port.send({ type: 'painted' });
     expect(port.received.at(-1)).toEqual({ type: 'shown' });
     expect(frame!.style.getPropertyValue('opacity')).toBe('1');
+    await tick(); // the page is hidden a frame after the reader is revealed
     expect(frame!.style.getPropertyValue('z-index')).toBe('2147483647');
     expect(doc.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
     expect(doc.documentElement.style.getPropertyPriority('visibility')).toBe('important');
@@ -116,18 +145,27 @@ describe.skipIf(!existsSync(FARM))('ReaderController on a farm page', () => {
     expect(input.value).toBe('typed by the user');
   });
 
-  it('refuses a second port and any port while closed', async () => {
-    const { controller } = page(farmHtml());
+  it('feeds only the port that proves it is our frame; refuses ports while closed', async () => {
+    const { controller, connect } = page(farmHtml());
     const stray = fakePort();
     controller.connect(stray.port);
     expect(stray.port.disconnect).toHaveBeenCalled();
     await controller.toggle([]);
+    // A page-made copy of our frame connects first with the token from our frame's URL: it is
+    // not fed, and a wrong proof does not help.
+    const copy = fakePort();
+    connect(copy, false);
+    copy.send({ type: 'prove', nonce: 'guessed' });
+    copy.send({ type: 'removal-html', seq: 1, id: 'x' });
+    expect(copy.received).toEqual([]);
     const ours = fakePort();
-    controller.connect(ours.port);
-    const second = fakePort();
-    controller.connect(second.port);
-    expect(second.port.disconnect).toHaveBeenCalled();
-    expect(second.received).toEqual([]);
+    connect(ours);
+    expect(ours.received[0]?.type).toBe('article');
+    expect(copy.port.disconnect).toHaveBeenCalled();
+    const late = fakePort();
+    controller.connect(late.port);
+    expect(late.port.disconnect).toHaveBeenCalled();
+    expect(late.received).toEqual([]);
     controller.close();
   });
 
@@ -174,6 +212,16 @@ describe.skipIf(!existsSync(FARM))('ReaderController on a farm page', () => {
     expect(doc.documentElement.hasAttribute('style')).toBe(false);
   });
 
+  it("a page script's synthetic Esc does not close the reader", async () => {
+    const { dom, doc, controller, openAndPaint } = page(farmHtml(), undefined, (e) => e.isTrusted);
+    await openAndPaint();
+    doc.body.dispatchEvent(
+      new dom.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+    );
+    expect(controller.status.open).toBe(true);
+    controller.close();
+  });
+
   it('closes itself when the page removes or hides its frame (issue 12)', async () => {
     const { doc, controller, frames, openAndPaint } = page(farmHtml());
     const before = doc.documentElement.outerHTML;
@@ -217,6 +265,7 @@ describe.skipIf(!existsSync(FARM))('ReaderController on a farm page', () => {
     const controller = new ReaderController({
       doc: dom.window.document,
       frameUrl: (t) => `${READER}#${t}`,
+      frameOrigin: ORIGIN,
       frameTimeoutMs: 20,
       watchGeometry: false,
     });
@@ -229,13 +278,13 @@ describe.skipIf(!existsSync(FARM))('ReaderController on a farm page', () => {
 
 describe('ReaderController on pages it cannot or need not read', () => {
   it('a page without an article: a corner notice, the page left alone', async () => {
-    const { doc, controller, frames } = page(
+    const { doc, controller, frames, connect } = page(
       '<!doctype html><html><head><title>Login</title></head><body><form><input name="u"></form></body></html>',
     );
     const before = doc.documentElement.outerHTML;
     expect(await controller.toggle([])).toEqual({ open: true, found: false });
     const port = fakePort();
-    controller.connect(port.port);
+    connect(port);
     expect(port.received).toEqual([{ type: 'no-article' }]);
     port.send({ type: 'painted' });
     expect(frames()[0]!.getAttribute(HOST_ATTR)).toBe('notice');

@@ -3,10 +3,13 @@ import type { Article } from '../core/types.js';
 import type { FromFrame, ReaderState, RerenderReply, ToFrame } from '../shared/messages.js';
 import type { SiteRule } from '../rules/schema.js';
 import { proposeHideRule } from '../reader/hide-proposal.js';
-import { capArticle } from './cap-article.js';
+import { capArticle, capDocument } from './cap-article.js';
 import { mountFrame, watchFrame, type FrameHost, type GoneReason } from './frame-host.js';
 import { articleDocument, refusal } from './page-kind.js';
 import { savePage, type PageState } from './page-state.js';
+
+/** Ports with the right token a reader may have at once (ours and a few page-made copies). */
+const MAX_CANDIDATES = 4;
 
 /** The content script's end of the reader port (see platform/reader-channel.ts). */
 export interface FramePort {
@@ -20,23 +23,34 @@ export interface ControllerDeps {
   doc: Document;
   /** The reader page URL for a frame with this one-time token. */
   frameUrl(token: string): string;
+  /** The reader page's origin (`chrome-extension://<id>`): nonces are posted only to it. */
+  frameOrigin: string;
   /** How long a frame may take to connect and paint before the reader gives up (ms). */
   frameTimeoutMs?: number;
   /** How often the open reader checks that it is still on screen (ms). */
   watchIntervalMs?: number;
   /** Whether that check looks at layout (the frame's box, what is on top); jsdom has none. */
   watchGeometry?: boolean;
+  /** Whether a key event is the user's own; default `isTrusted` (a page's synthetic Esc is not). */
+  isTrusted?: (e: Event) => boolean;
 }
 
 interface OpenState {
   host: FrameHost;
   token: string;
+  /** The port of our frame, once it proved it (see `connect`). */
   port: FramePort | null;
+  /** Ports with the right token that have not proved yet. */
+  candidates: FramePort[];
+  nonce: string;
   /** The full article (removal HTML included; the frame gets it without, and asks). */
   article: Article | null;
   truncated: boolean;
   /** The document the article was read from (the page, or a same-origin frame filling it). */
   source: Document;
+  /** What extraction runs on: `source`, or the first part of it on an absurdly long page. */
+  work: Document;
+  url: string;
   page: PageState | null;
   shown: boolean;
   restoreFocus: Element | null;
@@ -86,22 +100,34 @@ export class ReaderController {
     // The frame loads in its own process while this one extracts.
     const host = mountFrame(doc, this.deps.frameUrl(token));
     const source = articleDocument(doc);
+    const url = source.location?.href ?? source.URL;
+    // An absurdly long page: extract from its first part only (and say so).
+    const capped = capDocument(source);
+    const work = capped ?? source;
     let article: Article | null = null;
     try {
-      article = extractArticle(source, { url: source.location?.href ?? source.URL, rules });
+      article = extractArticle(work, { url, rules });
     } catch (err) {
       console.error('[crypto-reader] extraction failed', err);
     }
     mark('extracted');
-    let truncated = false;
-    if (article) ({ article, truncated } = capArticle(article));
+    let truncated = capped !== null;
+    if (article) {
+      const cut = capArticle(article);
+      article = cut.article;
+      truncated ||= cut.truncated;
+    }
     const state: OpenState = {
       host,
       token,
       port: null,
+      candidates: [],
+      nonce: randomToken(),
       article,
       truncated,
       source,
+      work,
+      url,
       page: article ? savePage(doc) : null,
       shown: false,
       restoreFocus: doc.activeElement,
@@ -134,19 +160,40 @@ export class ReaderController {
   /** A reader frame connected (the platform layer checked its origin and token). */
   connect(port: FramePort): void {
     const state = this.state;
-    if (!state || state.port) {
+    if (!state || state.port || state.candidates.length >= MAX_CANDIDATES) {
       port.disconnect();
       return;
     }
-    state.port = port;
+    // The token is in the frame's URL, which the page can read and copy into a frame of its own
+    // (the reader page is web-accessible). So a port must also prove it comes from OUR frame: a
+    // nonce goes only into our frame's window (a posted message the page cannot read), and the
+    // port that echoes it is the one fed.
+    state.candidates.push(port);
     port.onDisconnect(() => {
-      // The frame went away (removed, or navigated by the page): the reader is not on screen.
-      if (this.state === state) this.goneWhileOpen(state, 'removed');
+      state.candidates = state.candidates.filter((p) => p !== port);
+      // Our frame went away (removed, or navigated by the page): the reader is not on screen.
+      if (this.state === state && state.port === port) this.goneWhileOpen(state, 'removed');
     });
     port.onMessage((msg) => {
       if (this.state !== state) return;
+      if (state.port !== port) {
+        if (msg.type === 'prove' && msg.nonce === state.nonce && !state.port)
+          this.adopt(state, port);
+        return;
+      }
       void this.onFrameMessage(state, msg);
     });
+    try {
+      state.host.frame.contentWindow?.postMessage({ crNonce: state.nonce }, this.deps.frameOrigin);
+    } catch {
+      // our frame is gone: the watcher closes the reader
+    }
+  }
+
+  private adopt(state: OpenState, port: FramePort): void {
+    state.port = port;
+    for (const other of state.candidates) if (other !== port) other.disconnect();
+    state.candidates = [port];
     if (state.article)
       port.post({
         type: 'article',
@@ -163,10 +210,12 @@ export class ReaderController {
     this.state = null;
     for (const c of s.cleanups.splice(0)) c();
     s.host.remove();
-    try {
-      s.port?.disconnect();
-    } catch {
-      // already gone
+    for (const port of s.candidates) {
+      try {
+        port.disconnect();
+      } catch {
+        // already gone
+      }
     }
     s.page?.restore();
     // Not `instanceof HTMLElement`: the page's element may come from another realm (Firefox Xrays).
@@ -208,15 +257,17 @@ export class ReaderController {
         if (msg.add) rules.push(msg.add);
         let article: Article | null = null;
         try {
-          article = extractArticle(state.source, { url: state.source.URL, rules });
+          article = extractArticle(state.work, { url: state.url, rules });
         } catch (err) {
           console.error('[crypto-reader] extraction failed', err);
         }
         if (!article) return reply(msg.seq, null);
-        ({ article, truncated: state.truncated } = capArticle(article));
+        const cut = capArticle(article);
+        article = cut.article;
+        state.truncated = cut.truncated || state.work !== state.source;
         state.article = article;
         state.rules = rules;
-        const value: RerenderReply = forFrame(article);
+        const value: RerenderReply = { ...forFrame(article), truncated: state.truncated };
         return reply(msg.seq, value);
       }
     }
@@ -228,16 +279,21 @@ export class ReaderController {
     state.shown = true;
     mark('painted');
     state.host.show();
-    state.page?.hide();
     if (state.host.mode === 'reader') state.host.frame.focus();
     state.port?.post({ type: 'shown' });
+    // Hiding the page lays it out again (no scrollbar): on a huge page that is a long frame, so
+    // it waits until the reader has been revealed.
+    afterFrame(this.deps.doc, () => {
+      if (this.state === state) state.page?.hide();
+    });
   }
 
   /** Esc aimed at the page itself (focus outside the frame) closes too. */
   private listenKeys(state: OpenState): () => void {
     const win = this.deps.doc.defaultView;
+    const trusted = this.deps.isTrusted ?? ((e: Event) => e.isTrusted);
     const outside = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.isComposing && this.state === state) this.close();
+      if (e.key === 'Escape' && !e.isComposing && this.state === state && trusted(e)) this.close();
     };
     win?.addEventListener('keydown', outside, true);
     return () => win?.removeEventListener('keydown', outside, true);
@@ -252,6 +308,14 @@ function forFrame(article: Article): RerenderReply {
     return { ...r, html: null };
   });
   return { article: { ...article, removed }, htmlIds };
+}
+
+/** Runs `fn` after the page's next frame (rAF, then a task); a task alone without rAF (jsdom). */
+function afterFrame(doc: Document, fn: () => void): void {
+  const win = doc.defaultView;
+  if (win && typeof win.requestAnimationFrame === 'function')
+    win.requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
 }
 
 function hostOf(doc: Document): string {

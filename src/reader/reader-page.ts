@@ -194,7 +194,7 @@ class ReaderPage {
     const got = await this.request<RerenderReply | null>({ type: 'rerender', ...change });
     if (!got) return null;
     this.htmlIds = new Set(got.htmlIds);
-    this.render(got.article, false);
+    this.render(got.article, got.truncated ?? false);
     return got.article;
   }
 }
@@ -206,10 +206,24 @@ async function main(): Promise<void> {
   // `#<token>` or `#<token>:<tabId>` (see content/index.ts).
   const [token = '', tab] = location.hash.slice(1).split(':');
   const tabId = tab && /^\d+$/.test(tab) ? Number(tab) : null;
+  // The content script proves to itself that our port comes from its own frame: it posts a
+  // nonce into this window, which we echo over the port (see ReaderController.connect). A page
+  // can post fakes here too; echoing them does no harm (only the right one is accepted).
+  const nonces: string[] = [];
+  let prove: ((nonce: string) => void) | null = null;
+  window.addEventListener('message', (e) => {
+    const data = e.data as { crNonce?: unknown } | null;
+    if (e.source !== window.parent || typeof data?.crNonce !== 'string') return;
+    if (nonces.length >= 8) return;
+    nonces.push(data.crNonce);
+    prove?.(data.crNonce);
+  });
   const [port, settings] = await Promise.all([
     connectToPage(token, tabId, isToFrame),
     loadSettings(),
   ]);
+  prove = (nonce) => port.post({ type: 'prove', nonce });
+  for (const nonce of nonces) prove(nonce);
   new ReaderPage(port, settings);
 }
 

@@ -60,6 +60,8 @@ export type ToFrame =
 
 /** Reader frame → content script, over the port. Requests carry `seq`; the reply echoes it. */
 export type FromFrame =
+  /** The nonce the content script posted into the frame's window (proves it is our frame). */
+  | { type: 'prove'; nonce: string }
   | { type: 'painted' }
   | { type: 'close' }
   | { type: 'removal-html'; seq: number; id: string }
@@ -71,11 +73,13 @@ export type FromFrame =
 export interface RerenderReply {
   article: Article;
   htmlIds: string[];
+  truncated?: boolean;
 }
 
 export function isFromFrame(x: unknown): x is FromFrame {
   if (!isRecord(x)) return false;
   if (x.type === 'painted' || x.type === 'close') return true;
+  if (x.type === 'prove') return typeof x.nonce === 'string';
   if (!Number.isInteger(x.seq)) return false;
   if (x.type === 'removal-html') return typeof x.id === 'string';
   if (x.type === 'propose-hide')
