@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { repoRoot } from './server.js';
 
 export const firefoxExtensionDir = path.join(repoRoot, 'dist', 'firefox');
@@ -161,5 +161,36 @@ export class FirefoxExtension {
 
   close(): Promise<void> {
     return this.browser.close();
+  }
+}
+
+/**
+ * The reader's frame in `page` (issue 12: the reader is the extension's reader page in an
+ * iframe), or null. Puppeteer over BiDi reports that frame's URL as about:blank on firefox-esr,
+ * so each child frame is asked whether it holds the reader (a plain function evaluate: the
+ * extension page's CSP refuses string evaluation, issue 13).
+ */
+export async function firefoxReaderFrame(page: Page): Promise<Frame | null> {
+  for (const frame of page.mainFrame().childFrames()) {
+    const found = await frame
+      .evaluate(() => document.querySelector('[data-testid="reader-root"]') !== null)
+      .catch(() => false);
+    if (found) return frame;
+  }
+  return null;
+}
+
+/** Polls `probe` (plain evaluate calls, never waitForFunction: issue 13) until it is truthy. */
+export async function pollFor<T>(
+  probe: () => Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -3,7 +3,7 @@
 import { browser, getMessage, onBackgroundRequest, type Tabs } from '../platform/index.js';
 import { onReaderRuleRequest } from '../platform/reader-rule-messages.js';
 import { watchAutoOpen } from './auto-open.js';
-import { onReaderHello } from '../platform/reader-channel.js';
+import { onReaderHello, relayReaderPorts } from '../platform/reader-channel.js';
 import { addFromReader, previewOnTab, readerPageUrlOf, removeFromReader } from './rule-requests.js';
 import { watchStoredRules } from './stored-rules.js';
 import { toggleReader } from './toggle-reader.js';
@@ -74,4 +74,5 @@ onReaderRuleRequest(async (msg, tabId) => {
 });
 // Issue 12: the reader frame asks which tab it is in, then opens its port to the content script.
 onReaderHello();
+relayReaderPorts();
 watchAutoOpen();

@@ -16,7 +16,8 @@ function start(): void {
   let tabId: number | undefined;
   const controller = new ReaderController({
     doc: document,
-    frameOrigin: new URL(browser.runtime.getURL('')).origin,
+    // Not `new URL(…).origin`: Firefox gives "null" for moz-extension: URLs.
+    frameOrigin: browser.runtime.getURL('').replace(/\/$/, ''),
     frameUrl: (token) =>
       browser.runtime.getURL(`${READER_PAGE}#${token}${tabId === undefined ? '' : `:${tabId}`}`),
   });

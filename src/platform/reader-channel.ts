@@ -76,11 +76,12 @@ export function onReaderPort(
 ): void {
   browser.runtime.onConnect.addListener((port: Runtime.Port) => {
     const token = expected();
+    // From our reader page itself, or from our background relaying it (no tab: not a page).
     const ok =
       token !== null &&
       port.name === `${READER_PORT}:${token}` &&
       port.sender?.id === browser.runtime.id &&
-      isReaderPageUrl(port.sender?.url);
+      (isReaderPageUrl(port.sender?.url) || port.sender?.tab === undefined);
     if (!ok) {
       if (port.name.startsWith(`${READER_PORT}:`)) port.disconnect();
       return;
@@ -93,12 +94,19 @@ export function onReaderPort(
  * In the reader frame: open the port to the content script of our tab. `tabId` comes with the
  * frame's URL when the content script knew it; otherwise the background says (`reader/hello`).
  * A wrong id only reaches a content script that refuses the token.
+ *
+ * Firefox gives an extension page framed in a web page no `tabs` API (ESR 140/153: `tabs` is
+ * undefined there), so it connects to the background, which relays to the content script
+ * (`relayReaderPorts`).
  */
 export async function connectToPage(
   token: string,
   tabId: number | null,
   isToFrame: (x: unknown) => x is ToFrame,
 ): Promise<ChannelPort<ToFrame, FromFrame>> {
+  if (typeof browser.tabs?.connect !== 'function') {
+    return wrap(browser.runtime.connect({ name: `${READER_RELAY}:${token}` }), isToFrame);
+  }
   let id = tabId;
   if (id === null) {
     const hello = (await browser.runtime.sendMessage({ type: 'reader/hello' })) as
@@ -108,6 +116,37 @@ export async function connectToPage(
   }
   const port = browser.tabs.connect(id, { name: `${READER_PORT}:${token}`, frameId: 0 });
   return wrap(port, isToFrame);
+}
+
+const READER_RELAY = 'reader-relay';
+
+/**
+ * In the background (Firefox's path, see `connectToPage`): a reader frame's port is piped to the
+ * content script of the frame's own tab (from `sender.tab`, which the frame cannot choose).
+ */
+export function relayReaderPorts(): void {
+  browser.runtime.onConnect.addListener((outer: Runtime.Port) => {
+    if (!outer.name.startsWith(`${READER_RELAY}:`)) return;
+    const sender = outer.sender;
+    const tabId = sender?.tab?.id;
+    if (sender?.id !== browser.runtime.id || !isReaderPageUrl(sender.url) || tabId === undefined) {
+      outer.disconnect();
+      return;
+    }
+    const token = outer.name.slice(READER_RELAY.length + 1);
+    const inner = browser.tabs.connect(tabId, { name: `${READER_PORT}:${token}`, frameId: 0 });
+    let open = true;
+    const end = () => {
+      if (!open) return;
+      open = false;
+      outer.disconnect();
+      inner.disconnect();
+    };
+    outer.onMessage.addListener((msg: unknown) => open && inner.postMessage(msg));
+    inner.onMessage.addListener((msg: unknown) => open && outer.postMessage(msg));
+    outer.onDisconnect.addListener(end);
+    inner.onDisconnect.addListener(end);
+  });
 }
 
 /** In the background: answer the reader frame's `reader/hello` with its tab id. */
