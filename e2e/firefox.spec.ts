@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { farmCases, squash } from './lib/farm-cases.js';
-import { FirefoxExtension } from './lib/firefox.js';
+import { FirefoxExtension, firefoxReaderFrame, pollFor } from './lib/firefox.js';
 import { artifactsDir } from './lib/reader.js';
 import { startServer, type FixtureServer } from './lib/server.js';
 
@@ -42,32 +42,34 @@ interface ReaderSnapshot {
   removedLabel: string | null;
 }
 
-function snapshot(page: Page): Promise<ReaderSnapshot> {
-  return page.evaluate(() => {
-    const hosts = [...document.documentElement.children].filter((el) => el.shadowRoot);
-    const shadow = hosts[0]?.shadowRoot;
+/** The reader as the user sees it: its frame over the page (issue 12), read from inside it. */
+async function snapshot(page: Page): Promise<ReaderSnapshot> {
+  const hosts = await page.evaluate(
+    () => document.querySelectorAll('iframe[data-crypto-reader="reader"]').length,
+  );
+  const frame = await firefoxReaderFrame(page);
+  if (!frame) return { hosts, title: null, outline: [], content: null, removedLabel: null };
+  const inside = await frame.evaluate(() => {
     const text = (sel: string) =>
-      (shadow?.querySelector(sel) as HTMLElement | null)?.innerText ?? null;
+      (document.querySelector(sel) as HTMLElement | null)?.innerText ?? null;
     return {
-      hosts: hosts.length,
       title: text('[data-testid="reader-title"]'),
       outline: [
-        ...(shadow?.querySelectorAll('[data-testid="reader-outline"] button[data-target]') ?? []),
+        ...document.querySelectorAll('[data-testid="reader-outline"] button[data-target]'),
       ].map((b) => (b as HTMLElement).innerText.trim()),
       content: text('[data-testid="reader-content"]'),
       removedLabel: text('[data-testid="reader-removed"]'),
     };
   });
+  return { hosts, ...inside };
 }
 
 async function waitForReader(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      [...document.documentElement.children].some((el) =>
-        el.shadowRoot?.querySelector('[data-testid="reader-title"]'),
-      ),
-    { timeout: 10_000 },
+  await pollFor(
+    () => page.evaluate(() => document.documentElement.style.visibility === 'hidden'),
+    'the reader on screen',
   );
+  await pollFor(() => firefoxReaderFrame(page), 'the reader frame');
 }
 
 test('firefox: before the user opts the site in, the toggle is refused and nothing is injected', () => {
@@ -103,11 +105,9 @@ for (const c of farmCases()) {
 
     // Esc closes and the page comes back unchanged.
     await page.keyboard.press('Escape');
-    await page.waitForFunction(
-      () => ![...document.documentElement.children].some((el) => el.shadowRoot),
-      {
-        timeout: 10_000,
-      },
+    await pollFor(
+      () => page.evaluate(() => !document.querySelector('iframe[data-crypto-reader]')),
+      'the reader frame gone',
     );
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     await page.close();
