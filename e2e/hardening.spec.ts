@@ -353,3 +353,38 @@ test('an article inside a same-origin iframe that fills the page is read from th
     await driver.context.unroute('**/pages/framed-article.html*');
   }
 });
+
+test.describe('pages the reader cannot open say so on the toolbar button, never hang', () => {
+  for (const url of [
+    'chrome://version/',
+    'data:text/html,<title>x</title><h1>Data page</h1><p>Some text here.</p>',
+    // view-source: is refused from its URL (refusal.test.ts); Playwright cannot open such a tab
+    // and click the toolbar button for it, so it is not here.
+  ]) {
+    test(url.slice(0, 20), async ({ driver }) => {
+      const { page, tabId } = await driver.openTab('about:blank');
+      await page.goto(url).catch(() => undefined);
+      const t0 = Date.now();
+      await driver.clickAction(page).catch(() => undefined);
+      const badge = async () =>
+        driver.control.evaluate(async (id) => {
+          const { chrome } = globalThis as unknown as {
+            chrome: {
+              action: {
+                getBadgeText(d: { tabId: number }): Promise<string>;
+                getTitle(d: { tabId: number }): Promise<string>;
+              };
+            };
+          };
+          return {
+            text: await chrome.action.getBadgeText({ tabId: id }),
+            title: await chrome.action.getTitle({ tabId: id }),
+          };
+        }, tabId);
+      await expect.poll(async () => (await badge()).text, { timeout: 15_000 }).toBe('!');
+      expect((await badge()).title).toMatch(/cannot open this page/);
+      expect(Date.now() - t0, 'feedback within the injection timeout').toBeLessThan(12_000);
+      await page.close();
+    });
+  }
+});
