@@ -1,14 +1,14 @@
 import type { Page } from '@playwright/test';
 import { farmCases, squash } from './lib/farm-cases.js';
-import { fingerprintDiff, pageFingerprint, readerStyles, shot } from './lib/reader.js';
+import { fingerprintDiff, pageFingerprint, reader, readerStyles, shot } from './lib/reader.js';
 import { expect, test } from './lib/test.js';
 
-/** The reader's full-screen root (inside the open shadow root; Playwright locators pierce it). */
-const root = (page: Page) => page.getByTestId('reader-root');
+/** The reader's full-screen root (inside the reader's extension frame). */
+const root = (page: Page) => reader(page).getByTestId('reader-root');
 
 async function expectOpen(page: Page): Promise<void> {
   await expect(root(page)).toBeVisible();
-  await expect(page.getByTestId('reader-title')).toBeVisible();
+  await expect(reader(page).getByTestId('reader-title')).toBeVisible();
 }
 
 async function expectClosed(page: Page): Promise<void> {
@@ -46,21 +46,21 @@ test.describe('farm pages', () => {
       await expectOpen(page);
       await shot(page, `farm-${c.name}-open`);
 
-      await expect(page.getByTestId('reader-title')).toHaveText(c.title);
-      const entries = page.getByTestId('reader-outline').locator('button[data-target]');
+      await expect(reader(page).getByTestId('reader-title')).toHaveText(c.title);
+      const entries = reader(page).getByTestId('reader-outline').locator('button[data-target]');
       await expect(entries).toHaveText(c.outline);
 
-      const content = squash(await page.getByTestId('reader-content').innerText());
+      const content = squash(await reader(page).getByTestId('reader-content').innerText());
       for (const text of c.remove)
         expect(content, `removed text still shown: ${text}`).not.toContain(squash(text));
       for (const text of c.keep)
         expect(content, `kept text missing: ${text}`).toContain(squash(text));
 
       // "N removed": the number on the control is the number of listed removals.
-      const removedButton = page.getByTestId('reader-removed');
+      const removedButton = reader(page).getByTestId('reader-removed');
       const shown = Number(/\d+/.exec(await removedButton.innerText())?.[0] ?? NaN);
       await removedButton.click();
-      const panel = page.getByTestId('reader-removed-panel');
+      const panel = reader(page).getByTestId('reader-removed-panel');
       await expect(panel).toBeVisible();
       const items = panel.locator('li[data-removed-id]');
       await expect(items).toHaveCount(shown);
@@ -87,7 +87,9 @@ test.describe('farm pages', () => {
         expect(probe.length).toBeGreaterThan(0);
         await first.click();
         await expect(first).toHaveAttribute('aria-pressed', 'true');
-        const marker = page.getByTestId('reader-content').locator(`[data-cr-removed="${id}"]`);
+        const marker = reader(page)
+          .getByTestId('reader-content')
+          .locator(`[data-cr-removed="${id}"]`);
         await expect(marker).toBeVisible();
         expect(squash(await marker.innerText())).toContain(probe);
         await shot(page, `farm-${c.name}-shown-back`);
@@ -112,7 +114,7 @@ test.describe('titles lose the site name of <title>', () => {
     test(pathname, async ({ openTab, toggle }) => {
       const { page, tabId } = await openTab(pathname);
       expect((await toggle(tabId))?.ok).toBe(true);
-      await expect(page.getByTestId('reader-title')).toHaveText(title);
+      await expect(reader(page).getByTestId('reader-title')).toHaveText(title);
       // The page's own <h1> is the title: the content does not show it a second time.
       const headings = await page
         .getByTestId('reader-content')
@@ -132,29 +134,29 @@ test('an outline click scrolls its section to the top of the reader', async ({
   const { page, tabId } = await openTab('/pages/sample-farm.html');
   expect((await toggle(tabId))?.ok).toBe(true);
   await expectOpen(page);
-  const entries = page.getByTestId('reader-outline').locator('button[data-target]');
+  const entries = reader(page).getByTestId('reader-outline').locator('button[data-target]');
   expect(await entries.count()).toBeGreaterThanOrEqual(3);
 
   // The second section: far enough down to need a scroll, with enough text after it to reach the top.
   const entry = entries.nth(1);
   const id = await entry.getAttribute('data-target');
   expect(id).toBeTruthy();
-  const offset = () =>
-    page.evaluate((target) => {
-      const host = [...document.documentElement.children].find((el) =>
-        el.shadowRoot?.querySelector('[data-testid="reader-root"]'),
-      );
-      const shadow = host?.shadowRoot;
-      const content = shadow?.querySelector('[data-testid="reader-content"]');
-      const heading = [...(content?.querySelectorAll('[id]') ?? [])].find((el) => el.id === target);
-      const scroller = heading?.closest('.cr-scroll') ?? content?.parentElement?.parentElement;
-      if (!heading || !scroller) throw new Error(`no heading #${target} in the reader content`);
-      return {
-        top: heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top,
-        viewport: scroller.clientHeight,
-        pageScrollY: window.scrollY,
-      };
-    }, id);
+  const offset = async () => ({
+    ...(await reader(page)
+      .getByTestId('reader-content')
+      .evaluate((content, target) => {
+        const heading = [...(content?.querySelectorAll('[id]') ?? [])].find(
+          (el) => el.id === target,
+        );
+        const scroller = heading?.closest('.cr-scroll') ?? content?.parentElement?.parentElement;
+        if (!heading || !scroller) throw new Error(`no heading #${target} in the reader content`);
+        return {
+          top: heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top,
+          viewport: scroller.clientHeight,
+        };
+      }, id)),
+    pageScrollY: await page.evaluate(() => window.scrollY),
+  });
 
   const before = await offset();
   expect(before.top, 'the section starts below the first screen').toBeGreaterThan(
@@ -171,7 +173,7 @@ test('an outline click scrolls its section to the top of the reader', async ({
 
 test.describe('closing gives the page back as it was', () => {
   const closers: Array<[string, (page: Page, toggle: () => Promise<unknown>) => Promise<void>]> = [
-    ['close button', async (page) => page.getByTestId('reader-close').click()],
+    ['close button', async (page) => reader(page).getByTestId('reader-close').click()],
     ['Esc', async (page) => page.keyboard.press('Escape')],
     ['toggle again', async (_page, toggle) => void (await toggle())],
   ];
@@ -278,11 +280,13 @@ test('a strict-CSP page (default-src none) gets a working, styled reader', async
   const reply = await toggle(tabId);
   expect(reply).toEqual({ ok: true, state: { open: true, found: true } });
   await expectOpen(page);
-  await expect(page.getByTestId('reader-title')).toContainText(
+  await expect(reader(page).getByTestId('reader-title')).toContainText(
     '链上数据周报:稳定币流入交易所的三个信号',
   );
-  await expect(page.getByTestId('reader-content')).toContainText('信号指向同一个方向');
-  await expect(page.getByTestId('reader-outline').locator('button[data-target]')).toHaveCount(3);
+  await expect(reader(page).getByTestId('reader-content')).toContainText('信号指向同一个方向');
+  await expect(
+    reader(page).getByTestId('reader-outline').locator('button[data-target]'),
+  ).toHaveCount(3);
   const styles = await readerStyles(page);
   expect(styles).toEqual(baseline);
   // And the reader is styled at all (not the user agent's defaults).
@@ -308,7 +312,7 @@ test('a hostile page runs nothing inside the reader', async ({ openTab, toggle }
 
   expect((await toggle(tabId))?.ok).toBe(true);
   await expectOpen(page);
-  const content = page.getByTestId('reader-content');
+  const content = reader(page).getByTestId('reader-content');
   await expect(content).toContainText('Eligibility was calculated from a snapshot');
   // The escaped markup in the article is shown as text, not parsed.
   await expect(content).toContainText(`<img src=x onerror="window.__pwned='escaped-text'`);
@@ -358,12 +362,12 @@ test('a page without an article gets a clear message and stays untouched', async
   const before = await pageFingerprint(page);
   const reply = await toggle(tabId);
   expect(reply).toEqual({ ok: true, state: { open: true, found: false } });
-  const message = page.getByTestId('reader-message');
+  const message = reader(page).getByTestId('reader-message');
   await expect(message).toBeVisible();
   const text = (await message.innerText()).trim();
   expect(text.length, `message text: ${text}`).toBeGreaterThan(10);
   expect(text).toMatch(/article|文章/i);
-  await expect(page.getByTestId('reader-title')).toHaveCount(0);
+  await expect(reader(page).getByTestId('reader-title')).toHaveCount(0);
   // The page is still there and usable under the notice.
   await expect(page.locator('#prices')).toBeVisible();
   const during = await pageFingerprint(page);
@@ -395,7 +399,9 @@ test('page CSS cannot restyle the reader', async ({ openTab, toggle }) => {
   );
   expect((await toggle(tabId))?.ok).toBe(true);
   await expectOpen(page);
-  await expect(page.getByTestId('reader-title')).toContainText('比特幣礦工收入結構正在改變');
+  await expect(reader(page).getByTestId('reader-title')).toContainText(
+    '比特幣礦工收入結構正在改變',
+  );
   const styles = await readerStyles(page);
   expect(styles.titleColor).not.toBe('rgb(255, 0, 0)');
   expect(styles.titleFontSize).not.toBe('40px');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { farmCases, squash } from './lib/farm-cases.js';
-import { FirefoxExtension } from './lib/firefox.js';
+import { FirefoxExtension, firefoxReaderFrame } from './lib/firefox.js';
 import { poll } from './lib/poll.js';
 import { artifactsDir } from './lib/reader.js';
 import { startServer, type FixtureServer } from './lib/server.js';
@@ -43,35 +43,39 @@ interface ReaderSnapshot {
   removedLabel: string | null;
 }
 
-function snapshot(page: Page): Promise<ReaderSnapshot> {
-  return page.evaluate(() => {
-    const hosts = [...document.documentElement.children].filter((el) => el.shadowRoot);
-    const shadow = hosts[0]?.shadowRoot;
+/** The reader as the user sees it: its frame over the page (issue 12), read from inside it. */
+async function snapshot(page: Page): Promise<ReaderSnapshot> {
+  const hosts = await page.evaluate(
+    () => document.querySelectorAll('iframe[data-crypto-reader="reader"]').length,
+  );
+  const frame = await firefoxReaderFrame(page);
+  if (!frame) return { hosts, title: null, outline: [], content: null, removedLabel: null };
+  const inside = await frame.evaluate(() => {
     const text = (sel: string) =>
-      (shadow?.querySelector(sel) as HTMLElement | null)?.innerText ?? null;
+      (document.querySelector(sel) as HTMLElement | null)?.innerText ?? null;
     return {
-      hosts: hosts.length,
       title: text('[data-testid="reader-title"]'),
       outline: [
-        ...(shadow?.querySelectorAll('[data-testid="reader-outline"] button[data-target]') ?? []),
+        ...document.querySelectorAll('[data-testid="reader-outline"] button[data-target]'),
       ].map((b) => (b as HTMLElement).innerText.trim()),
       content: text('[data-testid="reader-content"]'),
       removedLabel: text('[data-testid="reader-removed"]'),
     };
   });
+  return { hosts, ...inside };
 }
 
 /**
- * Whether the page shows the reader's host (a direct child of <html> with a shadow root) or,
- * with 'title', the reader's title inside it. A plain `evaluate` for `poll`: no waitForFunction.
+ * Whether the page shows the reader's frame or, with 'title', the reader's title inside it
+ * (plain `evaluate` calls for `poll`: no waitForFunction).
  */
-function readerShown(page: Page, part: 'host' | 'title'): Promise<boolean> {
-  return page.evaluate(
-    (p) =>
-      [...document.documentElement.children].some((el) =>
-        p === 'host' ? el.shadowRoot : el.shadowRoot?.querySelector('[data-testid="reader-title"]'),
-      ),
-    part,
+async function readerShown(page: Page, part: 'host' | 'title'): Promise<boolean> {
+  const framed = await page.evaluate(() => !!document.querySelector('iframe[data-crypto-reader]'));
+  if (part === 'host' || !framed) return framed;
+  const frame = await firefoxReaderFrame(page);
+  if (!frame) return false;
+  return frame.evaluate(
+    () => !!document.querySelector('[data-testid="reader-title"]')?.textContent,
   );
 }
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { squash } from './lib/farm-cases.js';
 import { ExtensionDriver } from './lib/chromium.js';
+import { reader } from './lib/reader.js';
 import { repoRoot } from './lib/server.js';
 import { workerFixtures, type WorkerFixtures } from './lib/test.js';
 
@@ -42,7 +43,7 @@ const test = base.extend<{ options: Page }, WorkerFixtures>({
 const PROBE = 'Blob 交易改變了這個局面';
 
 async function readerText(page: Page): Promise<string> {
-  return squash(await page.getByTestId('reader-content').innerText());
+  return squash(await reader(page).getByTestId('reader-content').innerText());
 }
 
 async function storedUserRuleIds(options: Page): Promise<string[]> {
@@ -99,8 +100,10 @@ test('a rule added in the options page is previewed on a tab, then changes the r
   await page.bringToFront();
   expect(await driver.toggle(tabId)).toEqual({ ok: true, state: { open: true, found: true } });
   expect(await readerText(page)).not.toContain(squash(PROBE));
-  await page.getByTestId('reader-removed').click();
-  const ruleItems = page.getByTestId('reader-removed-panel').locator('li[data-kind="rule"]');
+  await reader(page).getByTestId('reader-removed').click();
+  const ruleItems = reader(page)
+    .getByTestId('reader-removed-panel')
+    .locator('li[data-kind="rule"]');
   await expect(ruleItems).toHaveCount(1);
   expect(squash(await ruleItems.first().innerText())).toContain(squash(PROBE).slice(0, 8));
   expect(await driver.toggle(tabId)).toEqual({ ok: true, state: { open: false, found: false } });
@@ -172,23 +175,25 @@ test('a rule made from the reader hides the block, can be undone, and still work
     ExtensionDriver.uniqueUrl(`${server.origin}/pages/sample-farm.html`),
   );
   expect(await driver.toggle(tabId)).toEqual({ ok: true, state: { open: true, found: true } });
-  const content = page.getByTestId('reader-content');
+  const content = reader(page).getByTestId('reader-content');
   const paragraph = content.locator('p', { hasText: PROBE });
   await expect(paragraph).toHaveCount(1);
 
   const hideOnce = async (): Promise<void> => {
     await content.locator('p', { hasText: PROBE }).click({ clickCount: 3 });
-    await page.getByTestId('reader-hide-like-this').click();
-    await expect(page.getByTestId('reader-hide-proposal')).toContainText('1 in this article');
-    await page.getByTestId('reader-hide-confirm').click();
-    await expect(page.getByTestId('reader-hide-undo')).toBeVisible();
+    await reader(page).getByTestId('reader-hide-like-this').click();
+    await expect(reader(page).getByTestId('reader-hide-proposal')).toContainText(
+      '1 in this article',
+    );
+    await reader(page).getByTestId('reader-hide-confirm').click();
+    await expect(reader(page).getByTestId('reader-hide-undo')).toBeVisible();
     expect(await readerText(page)).not.toContain(squash(PROBE));
   };
 
   // Hide, then undo: the paragraph comes back and no rule is left.
   await hideOnce();
-  await page.getByTestId('reader-hide-undo').click();
-  await expect(page.getByTestId('reader-hide-proposal')).toContainText('Undone');
+  await reader(page).getByTestId('reader-hide-undo').click();
+  await expect(reader(page).getByTestId('reader-hide-proposal')).toContainText('Undone');
   expect(await readerText(page)).toContain(squash(PROBE));
   await options.reload();
   await expect(options.getByTestId('options-root')).toBeVisible();
@@ -204,9 +209,9 @@ test('a rule made from the reader hides the block, can be undone, and still work
   await page.reload();
   expect(await driver.toggle(tabId)).toEqual({ ok: true, state: { open: true, found: true } });
   expect(await readerText(page)).not.toContain(squash(PROBE));
-  await page.getByTestId('reader-removed').click();
+  await reader(page).getByTestId('reader-removed').click();
   await expect(
-    page.getByTestId('reader-removed-panel').locator('li[data-kind="rule"]'),
+    reader(page).getByTestId('reader-removed-panel').locator('li[data-kind="rule"]'),
   ).toHaveCount(1);
   await page.close();
 });
@@ -232,8 +237,8 @@ test('auto-open: a listed site opens in the reader when a page of it loads', asy
   const { page } = await driver.openTab(
     ExtensionDriver.uniqueUrl(`${server.origin}/pages/sample-farm.html`),
   );
-  await expect(page.getByTestId('reader-root')).toBeVisible();
-  await expect(page.getByTestId('reader-title')).not.toBeEmpty();
+  await expect(reader(page).getByTestId('reader-root')).toBeVisible();
+  await expect(reader(page).getByTestId('reader-title')).not.toBeEmpty();
 
   // Removed from the list: the next page load stays as it is.
   await options.getByRole('button', { name: 'Stop opening 127.0.0.1 automatically' }).click();
@@ -241,6 +246,6 @@ test('auto-open: a listed site opens in the reader when a page of it loads', asy
   await page.reload();
   await page.waitForLoadState('load');
   await page.waitForTimeout(500);
-  await expect(page.getByTestId('reader-root')).toHaveCount(0);
+  await expect(reader(page).getByTestId('reader-root')).toHaveCount(0);
   await page.close();
 });

@@ -4,7 +4,8 @@
  *   dist/chrome/    dist/firefox/    dist/crypto-reader-chrome.zip    dist/crypto-reader-firefox.zip
  *   dist/chrome-test/    dist/firefox-test/    (test-only: + host access to 127.0.0.1, see below)
  *
- * Entries: content.js (IIFE, core + reader UI, injected on demand), background.js (ES module
+ * Entries: content.js (IIFE, core + the frame host, injected on demand), reader/ (the reader page:
+ * reader.html + reader.js, the UI the content script frames over the page), background.js (ES module
  * service worker for Chrome, IIFE background script for Firefox), options/ (the options page when
  * src/options/options.html exists, else a placeholder page). Icons are the PNGs committed under
  * icons/ (rendered once from icons/icon.svg); UI strings come from _locales/. The zips are
@@ -100,6 +101,21 @@ async function main(): Promise<void> {
     'chrome120',
     'firefox128',
   ]);
+  // The regex engine (re2js), injected before content.js only on pages whose rules hold a regex.
+  await bundle(
+    'src/rules/pattern-engine-entry.ts',
+    'pattern-engine.js',
+    'iife',
+    join(STAGE, 'common'),
+    ['chrome120', 'firefox128'],
+  );
+  // The reader page (issue 12): an extension page the content script shows in a frame.
+  const readerOut = join(STAGE, 'common', 'reader');
+  await bundle('src/reader/reader-page.ts', 'reader.js', 'iife', readerOut, [
+    'chrome120',
+    'firefox128',
+  ]);
+  cpSync(join(ROOT, 'src', 'reader', 'reader.html'), join(readerOut, 'reader.html'));
   await bundle(
     'src/background/index.ts',
     'background.js',

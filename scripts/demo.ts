@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clickAction, ExtensionDriver, launchWithExtension } from '../e2e/lib/chromium.js';
 import { repoRoot, startServer } from '../e2e/lib/server.js';
+import { reader } from '../e2e/lib/reader.js';
 
 const args = process.argv.slice(2);
 const pageAt = args.indexOf('--page');
@@ -121,14 +122,18 @@ async function main(): Promise<void> {
 
   // Turn the reader on the way a user does: the toolbar button.
   await clickAction(context, extensionId, page);
-  const root = page.getByTestId('reader-root');
+  // The reader is the extension's reader page in a frame over the page (issue 12).
+  const frame = reader(page);
+  const root = frame.getByTestId('reader-root');
   await root.waitFor({ state: 'visible', timeout: 15_000 });
-  if ((await page.getByTestId('reader-message').count()) > 0) {
+  if ((await frame.getByTestId('reader-message').count()) > 0) {
     throw new Error(
-      `the reader found no article on ${url}: ${await page.getByTestId('reader-message').innerText()}`,
+      `the reader found no article on ${url}: ${await frame.getByTestId('reader-message').innerText()}`,
     );
   }
-  await page.getByTestId('reader-title').waitFor({ state: 'visible' });
+  await frame.getByTestId('reader-title').waitFor({ state: 'visible' });
+  // Revealed (the page hidden behind it) once the frame has painted.
+  await page.waitForFunction(() => document.documentElement.style.visibility === 'hidden');
 
   if (!headless) {
     console.log('The reader is open in Chromium. Close the browser window to end the demo.');
@@ -141,12 +146,8 @@ async function main(): Promise<void> {
   const png = path.join(outDir, 'reader.png');
   await page.screenshot({ path: png });
 
-  const article = await page.evaluate((): RenderedArticle => {
-    const host = [...document.documentElement.children].find((el) =>
-      el.shadowRoot?.querySelector('[data-testid="reader-root"]'),
-    );
-    const shadow = host?.shadowRoot;
-    if (!shadow) throw new Error('no reader in the page');
+  const article = await frame.locator('body').evaluate((body): RenderedArticle => {
+    const shadow = body.ownerDocument;
     const title = shadow.querySelector('[data-testid="reader-title"]')?.textContent ?? '';
     const metaEl = shadow.querySelector('.cr-meta');
     const meta = [...(metaEl?.children ?? [])]

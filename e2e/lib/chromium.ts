@@ -203,8 +203,14 @@ export class ExtensionDriver {
     return u.href;
   }
 
-  /** Clicks the extension's toolbar button in the tab showing `page` (its URL must be unique). */
-  clickAction(page: Page): Promise<void> {
+  /**
+   * Clicks the extension's toolbar button in the tab showing `page` (its URL must be unique).
+   * The tab is brought to the front first, as the user looks at the tab they click the button
+   * for: a tab closed just before (its reader frame still loading) could otherwise leave the
+   * new tab in the background, where Chromium 156 did not grant activeTab for the click.
+   */
+  async clickAction(page: Page): Promise<void> {
+    await page.bringToFront();
     return clickAction(this.context, this.extensionId, page);
   }
 

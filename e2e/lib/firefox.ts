@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { poll } from './poll.js';
 import { repoRoot } from './server.js';
 
@@ -157,4 +157,29 @@ export class FirefoxExtension {
   close(): Promise<void> {
     return this.browser.close();
   }
+}
+
+/**
+ * The reader's frame in `page` (issue 12: the reader is the extension's reader page in an
+ * iframe), or null. Puppeteer over BiDi reports that frame's URL as about:blank on firefox-esr,
+ * so each child frame is asked whether it holds the reader (a plain function evaluate: the
+ * extension page's CSP refuses string evaluation, issue 13).
+ */
+export async function firefoxReaderFrame(page: Page): Promise<Frame | null> {
+  for (const frame of page.mainFrame().childFrames()) {
+    const found = await frame
+      .evaluate(() => document.querySelector('[data-testid="reader-root"]') !== null)
+      .catch(() => false);
+    if (found) return frame;
+  }
+  return null;
+}
+
+/** `poll` worded for the Firefox specs: `what` names what was awaited. */
+export function pollFor<T>(
+  probe: () => Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
+  return poll(probe, { message: `timed out waiting for ${what}`, timeout: timeoutMs });
 }

@@ -3,7 +3,8 @@
 import { browser, getMessage, onBackgroundRequest, type Tabs } from '../platform/index.js';
 import { onReaderRuleRequest } from '../platform/reader-rule-messages.js';
 import { watchAutoOpen } from './auto-open.js';
-import { addFromReader, previewOnTab, removeFromReader } from './rule-requests.js';
+import { onReaderHello, relayReaderPorts } from '../platform/reader-channel.js';
+import { addFromReader, previewOnTab, readerPageUrlOf, removeFromReader } from './rule-requests.js';
 import { watchStoredRules } from './stored-rules.js';
 import { toggleReader } from './toggle-reader.js';
 
@@ -13,7 +14,8 @@ const COMMAND = 'toggle-reader';
 function toggleFromUser(tab: Tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
   void toggleReader(tab.id, tab.url).then((reply) => {
-    if (!reply.ok) console.warn('[crypto-reader] cannot open the reader here:', reply.error);
+    if (!reply.ok)
+      console.warn(`[crypto-reader] cannot open the reader in tab ${tab.id}:`, reply.error);
   });
 }
 
@@ -59,9 +61,18 @@ onBackgroundRequest(async (msg) => {
 
 // Issue 4: user rules (cache dropped on change), the reader's "Hide blocks like this", auto-open.
 watchStoredRules();
-onReaderRuleRequest((msg, pageUrl) =>
-  msg.type === 'rules/add-from-reader'
+onReaderRuleRequest(async (msg, tabId) => {
+  let pageUrl: string;
+  try {
+    pageUrl = await readerPageUrlOf(tabId);
+  } catch {
+    return { ok: false, error: 'the page under the reader did not answer' };
+  }
+  return msg.type === 'rules/add-from-reader'
     ? addFromReader(msg.rule, pageUrl)
-    : removeFromReader(msg.id, pageUrl),
-);
+    : removeFromReader(msg.id, pageUrl);
+});
+// Issue 12: the reader frame asks which tab it is in, then opens its port to the content script.
+onReaderHello();
+relayReaderPorts();
 watchAutoOpen();

@@ -4,7 +4,7 @@
  * Rules that come in are validated again here (`parseRules`); the reader may only add or remove
  * rules for the page it runs on, and undo only rules it made.
  */
-import { browser, sendToTab } from '../platform/index.js';
+import { sendToTab } from '../platform/index.js';
 import { ruleStore } from '../platform/rule-store.js';
 import { hostMatches } from '../rules/match.js';
 import { parseRules } from '../rules/parse.js';
@@ -12,7 +12,16 @@ import type { SiteRule } from '../rules/schema.js';
 import type { ReaderRuleReply, RulePreviewResult } from '../shared/messages.js';
 import { injectPatternEngine } from './resolve-rules.js';
 import { currentRules } from './stored-rules.js';
-import { CONTENT_SCRIPT } from './toggle-reader.js';
+import { injectContentScript, injectFiles } from './toggle-reader.js';
+
+/**
+ * The URL of the page under the reader frame in `tabId`, as its content script sees it (the
+ * reader frame's own URL is ours; `tab.url` needs a permission we may not hold).
+ */
+export async function readerPageUrlOf(tabId: number): Promise<string> {
+  const { url } = await sendToTab(tabId, { type: 'reader/page' });
+  return url;
+}
 
 /** Ids of rules made from the reader start with this (and only those can be undone from it). */
 export const READER_RULE_PREFIX = 'hide-';
@@ -26,16 +35,14 @@ export async function previewOnTab(tabId: number, raw: unknown): Promise<RulePre
   const rule = validOne(raw);
   if (typeof rule === 'string') return { ok: false, error: `invalid rule: ${rule}` };
   const msg = { type: 'rules/preview', rule, rules: await currentRules() } as const;
-  await injectPatternEngine([rule, ...msg.rules], (files) =>
-    browser.scripting.executeScript({ target: { tabId }, files }),
-  );
+  await injectPatternEngine([rule, ...msg.rules], (files) => injectFiles(tabId, files));
   try {
     return await sendToTab(tabId, msg);
   } catch {
     // No content script yet: inject it below.
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    await injectContentScript(tabId);
     return await sendToTab(tabId, msg);
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };

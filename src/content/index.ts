@@ -1,39 +1,38 @@
 // Content script entry: injected on demand by the background (never declared in the manifest),
-// once per page. It only listens; all work happens when the background asks for a toggle.
-import {
-  getMessage,
-  loadSettings,
-  onContentRequest,
-  saveSettings,
-  uiLanguage,
-} from '../platform/index.js';
-import { STRINGS, type Translate } from '../reader/strings.js';
-import { sendReaderRuleRequest } from '../platform/reader-rule-messages.js';
+// once per page. It only listens; all work happens when the background asks for a toggle. The
+// reader UI is the extension's reader page in a frame (issue 12), fed over a port.
+import { onContentRequest } from '../platform/index.js';
+import { onReaderPort, READER_PAGE } from '../platform/reader-channel.js';
+import { browser } from '../platform/browser.js';
+import { isFromFrame } from '../shared/messages.js';
 import { previewRule } from './preview-rule.js';
 import { ReaderController } from './reader-controller.js';
 
 const INJECTED = Symbol.for('crypto-reader.content');
 
-const t: Translate = (key, subs = []) =>
-  getMessage(
-    key,
-    subs,
-    STRINGS[key].replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? ''),
-  );
-
 function start(): void {
+  // The tab id the background told us with the last toggle: the frame opens its port with it
+  // instead of asking the background first (a round trip less at every open).
+  let tabId: number | undefined;
   const controller = new ReaderController({
     doc: document,
-    t,
-    uiLang: uiLanguage(),
-    loadSettings,
-    saveSettings,
-    saveRule: (rule) => sendReaderRuleRequest({ type: 'rules/add-from-reader', rule }),
-    deleteRule: (id) => sendReaderRuleRequest({ type: 'rules/remove-from-reader', id }),
+    // Not `new URL(…).origin`: Firefox gives "null" for moz-extension: URLs.
+    frameOrigin: browser.runtime.getURL('').replace(/\/$/, ''),
+    frameUrl: (token) =>
+      browser.runtime.getURL(`${READER_PAGE}#${token}${tabId === undefined ? '' : `:${tabId}`}`),
   });
+  onReaderPort(
+    () => controller.expectedToken,
+    (port) => controller.connect(port),
+    isFromFrame,
+  );
   onContentRequest(async (msg) => {
-    if (msg.type === 'reader/toggle') return controller.toggle(msg.rules);
+    if (msg.type === 'reader/toggle') {
+      if (Number.isInteger(msg.tabId)) tabId = msg.tabId;
+      return controller.toggle(msg.rules);
+    }
     if (msg.type === 'rules/preview') return previewRule(document, msg.rule, msg.rules);
+    if (msg.type === 'reader/page') return { url: document.URL };
     return controller.status;
   });
 }

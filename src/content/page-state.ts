@@ -1,7 +1,8 @@
 /**
  * Hides the page under the reader and gives it back exactly. Only `<html>`'s inline `overflow`
  * and `visibility` are set (through CSSOM, which a page CSP does not block), and both are put
- * back to their previous value and priority on restore; no other page node is touched, so typed
+ * back to their previous value and priority on restore, unless the page itself changed them while
+ * the reader was open (then the page's value stays: issue 12); no other page node is touched, so typed
  * form values, playing media and page state stay as they were. The scroll position is taken when
  * the reader opens and put back on close (`instant`, past any page `scroll-behavior: smooth`).
  */
@@ -30,6 +31,10 @@ export function savePage(doc: Document): PageState {
     restore() {
       if (saved) {
         for (const [p, value, priority] of saved) {
+          const ours =
+            html.style.getPropertyValue(p) === 'hidden' &&
+            html.style.getPropertyPriority(p) === 'important';
+          if (!ours) continue; // the page set its own value meanwhile: keep it
           if (value) html.style.setProperty(p, value, priority);
           else html.style.removeProperty(p);
         }

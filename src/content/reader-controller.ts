@@ -1,52 +1,85 @@
 import { extractArticle } from '../core/extract-article.js';
 import type { Article } from '../core/types.js';
-import type { ReaderRuleReply, ReaderState } from '../shared/messages.js';
-import type { ReaderSettings } from '../shared/settings.js';
+import type { FromFrame, ReaderState, RerenderReply, ToFrame } from '../shared/messages.js';
 import type { SiteRule } from '../rules/schema.js';
-import { attachHideLikeThis, type HideLikeThis } from '../reader/hide-like-this.js';
-import { buildMessagePanel } from '../reader/message-panel.js';
-import { renderReader, type ReaderView } from '../reader/render-reader.js';
-import type { Translate } from '../reader/strings.js';
-import { mountOverlay, type Overlay } from './overlay.js';
+import { proposeHideRule } from '../reader/hide-proposal.js';
+import { capArticle, capDocument } from './cap-article.js';
+import { mountFrame, watchFrame, type FrameHost, type GoneReason } from './frame-host.js';
+import { articleDocument, refusal } from './page-kind.js';
 import { savePage, type PageState } from './page-state.js';
+
+/** Ports with the right token a reader may have at once (ours and a few page-made copies). */
+const MAX_CANDIDATES = 4;
+
+/** The content script's end of the reader port (see platform/reader-channel.ts). */
+export interface FramePort {
+  post(msg: ToFrame): void;
+  onMessage(fn: (msg: FromFrame) => void): void;
+  onDisconnect(fn: () => void): void;
+  disconnect(): void;
+}
 
 export interface ControllerDeps {
   doc: Document;
-  t: Translate;
-  uiLang: string;
-  loadSettings(): Promise<ReaderSettings>;
-  saveSettings(s: ReaderSettings): Promise<void>;
-  /** "Hide blocks like this" (issue 4): save a rule made in the reader / undo it. */
-  saveRule?(rule: SiteRule): Promise<ReaderRuleReply>;
-  deleteRule?(id: string): Promise<ReaderRuleReply>;
+  /** The reader page URL for a frame with this one-time token. */
+  frameUrl(token: string): string;
+  /** The reader page's origin (`chrome-extension://<id>`): nonces are posted only to it. */
+  frameOrigin: string;
+  /** How long a frame may take to connect and paint before the reader gives up (ms). */
+  frameTimeoutMs?: number;
+  /** How often the open reader checks that it is still on screen (ms). */
+  watchIntervalMs?: number;
+  /** Whether that check looks at layout (the frame's box, what is on top); jsdom has none. */
+  watchGeometry?: boolean;
+  /** Whether a key event is the user's own; default `isTrusted` (a page's synthetic Esc is not). */
+  isTrusted?: (e: Event) => boolean;
 }
 
 interface OpenState {
-  overlay: Overlay;
-  view: ReaderView | null;
+  host: FrameHost;
+  token: string;
+  /** The port of our frame, once it proved it (see `connect`). */
+  port: FramePort | null;
+  /** Ports with the right token that have not proved yet. */
+  candidates: FramePort[];
+  nonce: string;
+  /** The full article (removal HTML included; the frame gets it without, and asks). */
+  article: Article | null;
+  truncated: boolean;
+  /** The document the article was read from (the page, or a same-origin frame filling it). */
+  source: Document;
+  /** What extraction runs on: `source`, or the first part of it on an absurdly long page. */
+  work: Document;
+  url: string;
   page: PageState | null;
-  found: boolean;
+  shown: boolean;
   restoreFocus: Element | null;
-  cleanup: () => void;
-  /** The rules the article was extracted with (a rule made in the reader is added to them). */
-  rules: readonly SiteRule[];
-  hide: HideLikeThis | null;
+  rules: SiteRule[];
+  cleanups: Array<() => void>;
 }
 
-const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
-
 /**
- * Opens and closes the reader on the live page. Open: extract (once), render (once), mount in the
- * shadow root, then hide the page. Close: remove the host and give the page back as it was.
+ * Opens and closes the reader on the live page (issue 12: the reader UI lives in an extension
+ * frame). Open: mount the frame (it loads while the page is extracted), extract, hand the article
+ * to the frame when it connects; when it has painted, show it and hide the page. Close: remove
+ * the frame and give the page back as it was. The frame can only ask for what the reader needs
+ * (a removal's HTML, a "hide blocks like this" proposal, a re-extraction with one rule more or
+ * less, close); writes to storage happen in the frame itself, never here.
  */
 export class ReaderController {
   private state: OpenState | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Why the reader last closed itself (for tests and the console). */
+  lastGone: GoneReason | null = null;
 
   constructor(private readonly deps: ControllerDeps) {}
 
   get status(): ReaderState {
-    return { open: this.state !== null, found: this.state?.found ?? false };
+    return { open: this.state !== null, found: this.state?.article != null };
+  }
+
+  /** The token of the frame the controller is waiting for (null: accept no port). */
+  get expectedToken(): string | null {
+    return this.state && !this.state.port ? this.state.token : null;
   }
 
   async toggle(rules: readonly SiteRule[]): Promise<ReaderState> {
@@ -60,210 +93,239 @@ export class ReaderController {
   async open(rules: readonly SiteRule[]): Promise<ReaderState> {
     if (this.state) return this.status;
     const { doc } = this.deps;
+    const refused = refusal(doc);
+    if (refused) return { open: false, found: false, refused };
     mark('open');
-    // Storage answers while extraction runs (extraction is synchronous).
-    const settingsPromise = this.deps.loadSettings();
+    const token = randomToken();
+    // The frame loads in its own process while this one extracts.
+    const host = mountFrame(doc, this.deps.frameUrl(token));
+    const source = articleDocument(doc);
+    const url = source.location?.href ?? source.URL;
+    // An absurdly long page: extract from its first part only (and say so).
+    const capped = capDocument(source);
+    const work = capped ?? source;
     let article: Article | null = null;
     try {
-      article = extractArticle(doc, { url: doc.location?.href ?? doc.URL, rules });
+      article = extractArticle(work, { url, rules });
     } catch (err) {
       console.error('[crypto-reader] extraction failed', err);
     }
     mark('extracted');
-    const settings = await settingsPromise;
-    if (this.state) return this.status; // a second toggle raced us and won
-    const restoreFocus = doc.activeElement;
-
-    if (!article) {
-      const panel = buildMessagePanel(doc, this.deps.t, () => this.close());
-      const overlay = mountOverlay(doc, 'notice', panel);
-      this.state = {
-        overlay,
-        view: null,
-        page: null,
-        found: false,
-        restoreFocus,
-        cleanup: this.listenKeys(overlay),
-        rules,
-        hide: null,
-      };
-      return this.status;
+    let truncated = capped !== null;
+    if (article) {
+      const cut = capArticle(article);
+      article = cut.article;
+      truncated ||= cut.truncated;
     }
-
-    const page = savePage(doc);
-    const view = this.render(article, settings);
-    const overlay = mountOverlay(doc, 'reader', view.root);
-    mark('mounted');
     const state: OpenState = {
-      overlay,
-      view,
-      page,
-      found: true,
-      restoreFocus,
-      cleanup: this.listenKeys(overlay),
-      rules,
-      hide: null,
+      host,
+      token,
+      port: null,
+      candidates: [],
+      nonce: randomToken(),
+      article,
+      truncated,
+      source,
+      work,
+      url,
+      page: article ? savePage(doc) : null,
+      shown: false,
+      restoreFocus: doc.activeElement,
+      rules: [...rules],
+      cleanups: [],
     };
     this.state = state;
-    state.hide = this.attachHide(state, view);
-    // Hiding the page (no scrollbar: the page lays out again) and the outline's first measure
-    // wait until the reader has painted: the reader shows first, the page work comes after.
-    afterPaint(doc, () => {
-      if (this.state !== state) return;
-      mark('painted');
-      page.hide();
-      view.settled();
-    });
+    if (!article) host.setMode('notice');
+    state.cleanups.push(this.listenKeys(state));
+    // From the start the frame must stay in the page (and, once shown, visible and on top).
+    state.cleanups.push(
+      watchFrame(
+        doc,
+        host,
+        (why) => this.goneWhileOpen(state, why),
+        this.deps.watchIntervalMs,
+        this.deps.watchGeometry,
+      ),
+    );
+    const timer = setTimeout(() => {
+      if (this.state === state && !state.shown) {
+        console.error('[crypto-reader] the reader frame did not load');
+        this.close();
+      }
+    }, this.deps.frameTimeoutMs ?? 10_000);
+    state.cleanups.push(() => clearTimeout(timer));
     return this.status;
+  }
+
+  /** A reader frame connected (the platform layer checked its origin and token). */
+  connect(port: FramePort): void {
+    const state = this.state;
+    if (!state || state.port || state.candidates.length >= MAX_CANDIDATES) {
+      port.disconnect();
+      return;
+    }
+    // The token is in the frame's URL, which the page can read and copy into a frame of its own
+    // (the reader page is web-accessible). So a port must also prove it comes from OUR frame: a
+    // nonce goes only into our frame's window (a posted message the page cannot read), and the
+    // port that echoes it is the one fed.
+    state.candidates.push(port);
+    port.onDisconnect(() => {
+      state.candidates = state.candidates.filter((p) => p !== port);
+      // Our frame went away (removed, or navigated by the page): the reader is not on screen.
+      if (this.state === state && state.port === port) this.goneWhileOpen(state, 'removed');
+    });
+    port.onMessage((msg) => {
+      if (this.state !== state) return;
+      if (state.port !== port) {
+        if (msg.type === 'prove' && msg.nonce === state.nonce && !state.port)
+          this.adopt(state, port);
+        return;
+      }
+      void this.onFrameMessage(state, msg);
+    });
+    try {
+      state.host.frame.contentWindow?.postMessage({ crNonce: state.nonce }, this.deps.frameOrigin);
+    } catch {
+      // our frame is gone: the watcher closes the reader
+    }
+  }
+
+  private adopt(state: OpenState, port: FramePort): void {
+    state.port = port;
+    for (const other of state.candidates) if (other !== port) other.disconnect();
+    state.candidates = [port];
+    if (state.article)
+      port.post({
+        type: 'article',
+        ...forFrame(state.article),
+        hostname: hostOf(state.source),
+        truncated: state.truncated,
+      });
+    else port.post({ type: 'no-article' });
   }
 
   close(): void {
     const s = this.state;
     if (!s) return;
     this.state = null;
-    s.cleanup();
-    s.hide?.destroy();
-    s.view?.destroy();
-    s.overlay.remove();
+    for (const c of s.cleanups.splice(0)) c();
+    s.host.remove();
+    for (const port of s.candidates) {
+      try {
+        port.disconnect();
+      } catch {
+        // already gone
+      }
+    }
     s.page?.restore();
     // Not `instanceof HTMLElement`: the page's element may come from another realm (Firefox Xrays).
     const focusable = s.restoreFocus as HTMLElement | null;
     if (focusable?.isConnected && typeof focusable.focus === 'function')
       focusable.focus({ preventScroll: true });
-    this.flushSave();
   }
 
-  private render(article: Article, settings: ReaderSettings): ReaderView {
-    return renderReader({
-      doc: this.deps.doc,
-      article,
-      settings,
-      t: this.deps.t,
-      uiLang: this.deps.uiLang,
-      onClose: () => this.close(),
-      onSettingsChange: (next) => this.scheduleSave(next),
-    });
+  private goneWhileOpen(state: OpenState, why: GoneReason): void {
+    if (this.state !== state) return;
+    this.lastGone = why;
+    console.warn(`[crypto-reader] the reader closed itself: ${why}`);
+    this.close();
   }
 
-  /** "Hide blocks like this" on a reader view (when the content script can save rules). */
-  private attachHide(state: OpenState, view: ReaderView): HideLikeThis | null {
-    const { saveRule, deleteRule } = this.deps;
-    const content = view.root.querySelector<HTMLElement>('[data-testid="reader-content"]');
-    const hostname = this.deps.doc.location?.hostname ?? '';
-    if (!saveRule || !deleteRule || !content || !hostname) return null;
-    const { t } = this.deps;
-    return attachHideLikeThis({
-      doc: this.deps.doc,
-      root: view.root,
-      content,
-      hostname,
-      t,
-      onSave: async (rule) => {
-        const reply = await saveRule(rule);
-        if (!reply.ok) return reply;
-        const saved = reply.rule;
-        const before = state.rules;
-        const hidden = await this.rerender(state, [
-          ...before.filter((r) => r.id !== saved.id),
-          saved,
-        ]);
-        const count = hidden?.removed.filter((r) => r.rule === `rule:${saved.id}`).length ?? 0;
-        state.hide?.showUndo(t('hideSaved', [saved.match.join(', '), String(count)]), async () => {
-          const undone = await deleteRule(saved.id);
-          if (!undone.ok) return t('hideFailed', [undone.error]);
-          await this.rerender(state, before);
-          // The bar that was clicked went with the old view: say it on the new one.
-          state.hide?.showMessage(t('hideUndone'));
-          return t('hideUndone');
-        });
-        return { ok: true };
-      },
-    });
-  }
-
-  /**
-   * Extracts again with `rules` and swaps the reader view in place (the page stays hidden, the
-   * scroll position is kept). Returns the new article, or null when the reader is gone or the
-   * page has no article with these rules (then the old view stays).
-   */
-  private async rerender(state: OpenState, rules: readonly SiteRule[]): Promise<Article | null> {
-    const { doc } = this.deps;
-    if (this.state !== state || !state.view) return null;
-    let article: Article | null = null;
-    try {
-      article = extractArticle(doc, { url: doc.location?.href ?? doc.URL, rules });
-    } catch (err) {
-      console.error('[crypto-reader] extraction failed', err);
+  private async onFrameMessage(state: OpenState, msg: FromFrame): Promise<void> {
+    const reply = (seq: number, value: unknown) => state.port?.post({ type: 'reply', seq, value });
+    switch (msg.type) {
+      case 'painted':
+        return this.show(state);
+      case 'close':
+        return this.close();
+      case 'removal-html': {
+        const r = state.article?.removed.find((x) => x.id === msg.id);
+        return reply(msg.seq, r?.html ?? null);
+      }
+      case 'propose-hide':
+        return reply(
+          msg.seq,
+          proposeHideRule({
+            blockText: msg.blockText,
+            page: state.source,
+            readerTexts: msg.readerTexts,
+            hostname: hostOf(state.source),
+          }),
+        );
+      case 'rerender': {
+        const rules = state.rules.filter((r) => r.id !== msg.remove && r.id !== msg.add?.id);
+        if (msg.add) rules.push(msg.add);
+        let article: Article | null = null;
+        try {
+          article = extractArticle(state.work, { url: state.url, rules });
+        } catch (err) {
+          console.error('[crypto-reader] extraction failed', err);
+        }
+        if (!article) return reply(msg.seq, null);
+        const cut = capArticle(article);
+        article = cut.article;
+        state.truncated = cut.truncated || state.work !== state.source;
+        state.article = article;
+        state.rules = rules;
+        const value: RerenderReply = { ...forFrame(article), truncated: state.truncated };
+        return reply(msg.seq, value);
+      }
     }
-    if (!article) return null;
-    const settings = await this.deps.loadSettings();
-    if (this.state !== state || !state.view) return null;
-    const old = state.view;
-    const top = old.scroller.scrollTop;
-    const view = this.render(article, settings);
-    state.hide?.destroy();
-    old.destroy();
-    old.root.replaceWith(view.root);
-    state.view = view;
-    state.rules = rules;
-    state.hide = this.attachHide(state, view);
-    view.scroller.scrollTop = top;
-    view.settled();
-    return article;
   }
 
-  /**
-   * Esc closes. Keys typed inside the reader stay inside it (the page's own shortcuts do not
-   * fire behind the reader); an Esc aimed at the page itself (focus outside) closes too.
-   */
-  private listenKeys(overlay: Overlay): () => void {
+  /** The frame has painted: show it, hide the page behind it, move focus into it. */
+  private show(state: OpenState): void {
+    if (state.shown) return;
+    state.shown = true;
+    mark('painted');
+    state.host.show();
+    if (state.host.mode === 'reader') state.host.frame.focus();
+    state.port?.post({ type: 'shown' });
+    // Hiding the page lays it out again (no scrollbar): on a huge page that is a long frame, so
+    // it waits until the reader has been revealed.
+    afterFrame(this.deps.doc, () => {
+      if (this.state === state) state.page?.hide();
+    });
+  }
+
+  /** Esc aimed at the page itself (focus outside the frame) closes too. */
+  private listenKeys(state: OpenState): () => void {
     const win = this.deps.doc.defaultView;
-    const inside = (e: Event) => {
-      // No `instanceof KeyboardEvent`: Firefox content scripts see page events through Xrays.
-      const k = e as KeyboardEvent;
-      if (k.type === 'keydown' && k.key === 'Escape' && !k.isComposing) this.close();
-      e.stopPropagation();
-    };
+    const trusted = this.deps.isTrusted ?? ((e: Event) => e.isTrusted);
     const outside = (e: KeyboardEvent) => {
-      if (e.target === overlay.host) return; // came from inside: handled above
-      if (e.key === 'Escape' && !e.isComposing) this.close();
+      if (e.key === 'Escape' && !e.isComposing && this.state === state && trusted(e)) this.close();
     };
-    for (const type of KEY_EVENTS) overlay.shadow.addEventListener(type, inside);
     win?.addEventListener('keydown', outside, true);
-    return () => {
-      for (const type of KEY_EVENTS) overlay.shadow.removeEventListener(type, inside);
-      win?.removeEventListener('keydown', outside, true);
-    };
-  }
-
-  private pending: ReaderSettings | null = null;
-
-  private scheduleSave(next: ReaderSettings): void {
-    this.pending = next;
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.flushSave(), 300);
-  }
-
-  private flushSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    const next = this.pending;
-    this.pending = null;
-    if (next)
-      this.deps
-        .saveSettings(next)
-        .catch((err: unknown) => console.error('[crypto-reader] saving settings failed', err));
+    return () => win?.removeEventListener('keydown', outside, true);
   }
 }
 
-/** Runs `fn` after the next frame has painted (rAF, then a task); a task alone without rAF. */
-function afterPaint(doc: Document, fn: () => void): void {
+/** The article without its removals' HTML (sent when the removed panel asks: speed). */
+function forFrame(article: Article): RerenderReply {
+  const htmlIds: string[] = [];
+  const removed = article.removed.map((r) => {
+    if (r.html) htmlIds.push(r.id);
+    return { ...r, html: null };
+  });
+  return { article: { ...article, removed }, htmlIds };
+}
+
+/** Runs `fn` after the page's next frame (rAF, then a task); a task alone without rAF (jsdom). */
+function afterFrame(doc: Document, fn: () => void): void {
   const win = doc.defaultView;
-  if (win && typeof win.requestAnimationFrame === 'function') {
+  if (win && typeof win.requestAnimationFrame === 'function')
     win.requestAnimationFrame(() => setTimeout(fn, 0));
-  } else {
-    setTimeout(fn, 0);
-  }
+  else setTimeout(fn, 0);
+}
+
+function hostOf(doc: Document): string {
+  return doc.location?.hostname ?? '';
+}
+
+function randomToken(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** `crypto-reader:<step>` performance marks, for the toggle benchmark (cheap; no measuring here). */

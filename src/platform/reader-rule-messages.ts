@@ -4,26 +4,26 @@ import {
   type ReaderRuleRequest,
 } from '../shared/messages.js';
 import { browser, type Runtime } from './browser.js';
-import { extensionOrigin } from './messaging.js';
+import { isReaderPageUrl } from './reader-channel.js';
 
-/** From the content script (the reader): ask the background to add or undo a rule. */
+/** From the reader frame: ask the background to add or undo a rule. */
 export function sendReaderRuleRequest(msg: ReaderRuleRequest): Promise<ReaderRuleReply> {
   return browser.runtime.sendMessage(msg) as Promise<ReaderRuleReply>;
 }
 
 /**
- * In the background: handle the reader's rule requests. Only from our own content script in a
- * web page (our id, a tab, a page URL that is not one of our pages); `pageUrl` is the URL of
- * the frame that sent it, which the handler checks the rule against.
+ * In the background: handle the reader's rule requests. Only from our reader page inside a tab
+ * (issue 12: never from a content script, whose messages a page can provoke without a user
+ * gesture); `tabId` is the sender's tab, whose page URL the handler checks the rule against.
  */
 export function onReaderRuleRequest(
-  handler: (msg: ReaderRuleRequest, pageUrl: string) => Promise<ReaderRuleReply>,
+  handler: (msg: ReaderRuleRequest, tabId: number) => Promise<ReaderRuleReply>,
 ): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
     if (!isReaderRuleRequest(msg)) return undefined;
-    if (sender.id !== browser.runtime.id || !sender.tab || typeof sender.url !== 'string')
-      return undefined;
-    if (sender.url.startsWith(extensionOrigin())) return undefined;
-    return handler(msg, sender.url);
+    if (sender.id !== browser.runtime.id || !isReaderPageUrl(sender.url)) return undefined;
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number') return undefined;
+    return handler(msg, tabId);
   });
 }

@@ -18,7 +18,12 @@ const SANS_SC =
 const SANS_TC =
   '"PingFang TC", "Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", "Microsoft JhengHei"';
 
-/** A CSS font-family list: Latin face first, then the CJK faces for the article's script. */
+/**
+ * A CSS font-family list: Latin face first, then the CJK faces for the article's script.
+ * These names cannot be shadowed by the page (issue 12): the reader is its own document (the
+ * extension's reader page in a frame), where the page's `@font-face` rules do not exist, so a
+ * name here always means the user's installed font or the generic family.
+ */
 export function fontStack(family: FontFamily, lang: string | null | undefined): string {
   const tc = isTraditionalChinese(lang);
   if (family === 'serif') return `${SERIF_LATIN}, ${tc ? SERIF_TC : SERIF_SC}, serif`;

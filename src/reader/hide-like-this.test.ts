@@ -6,7 +6,10 @@ import { englishStrings } from './strings.js';
 
 const PROMO = (n: number) => `Sponsored: trade with zero fees on Exchange ${n} today.`;
 
-function setup(save: (rule: SiteRule) => Promise<{ ok: true } | { ok: false; error: string }>) {
+function setup(
+  save: (rule: SiteRule) => Promise<{ ok: true } | { ok: false; error: string }>,
+  trusted = true,
+) {
   const dom = new JSDOM(
     `<!doctype html><html><body><div class="page"><p>page text</p></div>
      <div id="root"><div id="content">
@@ -27,6 +30,8 @@ function setup(save: (rule: SiteRule) => Promise<{ ok: true } | { ok: false; err
     hostname: 'www.news.example',
     t: englishStrings,
     onSave: save,
+    // jsdom's click() is never trusted: stand in for the user (the untrusted case is tested below).
+    isTrusted: () => trusted,
   });
   const q = (id: string) => doc.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
   const select = (p: Element) => {
@@ -92,5 +97,19 @@ describe('hide blocks like this', () => {
       new content.ownerDocument.defaultView!.MouseEvent('mouseup', { bubbles: true }),
     );
     expect(q('reader-hide-bar').hidden).toBe(true);
+  });
+
+  it('script clicks (untrusted events) neither propose nor save a rule (issue 12)', async () => {
+    const saved: SiteRule[] = [];
+    const { content, q, select } = setup(async (rule) => {
+      saved.push(rule);
+      return { ok: true };
+    }, false);
+    await select(content.children[1]!);
+    q('reader-hide-like-this').click();
+    expect(q('reader-hide-confirm').hidden).toBe(true);
+    q('reader-hide-confirm').click();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(saved).toEqual([]);
   });
 });

@@ -22,6 +22,16 @@ export interface HideLikeThisOptions {
   t: Translate;
   /** Saves the rule; the caller re-renders on success. */
   onSave(rule: SiteRule): Promise<{ ok: true } | { ok: false; error: string }>;
+  /**
+   * Proposes the rule for a picked block. The reader frame asks the content script (the page's
+   * DOM is there, issue 12); default: `proposeHideRule` on `doc`.
+   */
+  propose?(
+    blockText: string,
+    readerTexts: string[],
+  ): HideProposal | null | Promise<HideProposal | null>;
+  /** Only the user's own clicks may save or undo a rule (issue 12). Default: `isTrusted`. */
+  isTrusted?: (e: Event) => boolean;
 }
 
 export interface HideLikeThis {
@@ -49,6 +59,11 @@ function blockOf(content: HTMLElement, node: Node | null): Element | null {
 
 export function attachHideLikeThis(opts: HideLikeThisOptions): HideLikeThis {
   const { doc, root, content, t } = opts;
+  const isTrusted = opts.isTrusted ?? ((e: Event) => e.isTrusted);
+  const propose =
+    opts.propose ??
+    ((blockText: string, readerTexts: string[]) =>
+      proposeHideRule({ blockText, page: doc, readerTexts, hostname: opts.hostname }));
   const site = ruleHost(opts.hostname) ?? opts.hostname;
   const offer = h(doc, 'button', { type: 'button', 'data-testid': 'reader-hide-like-this' }, [
     t('hideLikeThis', [site]),
@@ -137,15 +152,8 @@ export function attachHideLikeThis(opts: HideLikeThisOptions): HideLikeThis {
   content.addEventListener('mouseup', schedulePick);
   content.addEventListener('keyup', schedulePick);
 
-  offer.addEventListener('click', () => {
-    if (!picked) return hide();
-    const blocks = listBlocks(content).filter((b) => !b.el.closest('[data-cr-removed]'));
-    proposal = proposeHideRule({
-      blockText: picked.textContent ?? '',
-      page: doc,
-      readerTexts: blocks.map((b) => b.text),
-      hostname: opts.hostname,
-    });
+  const showProposal = (got: HideProposal | null, blocks: ReturnType<typeof listBlocks>): void => {
+    proposal = got;
     if (!proposal) {
       text.textContent = t('hideNone');
       return show('message');
@@ -164,11 +172,28 @@ export function attachHideLikeThis(opts: HideLikeThisOptions): HideLikeThis {
     }
     show('proposal');
     confirm.focus();
+  };
+
+  offer.addEventListener('click', (e) => {
+    if (!isTrusted(e)) return;
+    if (!picked) return hide();
+    const blocks = listBlocks(content).filter((b) => !b.el.closest('[data-cr-removed]'));
+    const got = propose(
+      picked.textContent ?? '',
+      blocks.map((b) => b.text),
+    );
+    if (got instanceof Promise)
+      void got.then(
+        (p) => showProposal(p, blocks),
+        () => showProposal(null, blocks),
+      );
+    else showProposal(got, blocks);
   });
 
-  confirm.addEventListener('click', () => {
+  confirm.addEventListener('click', (e) => {
     const p = proposal;
-    if (!p) return;
+    // The write that matters: never from a script's click (issue 12).
+    if (!p || !isTrusted(e)) return;
     confirm.disabled = true;
     void opts.onSave(p.rule).then(
       (r) => {
@@ -187,9 +212,9 @@ export function attachHideLikeThis(opts: HideLikeThisOptions): HideLikeThis {
     );
   });
 
-  undo.addEventListener('click', () => {
+  undo.addEventListener('click', (e) => {
     const action = undoAction;
-    if (!action) return;
+    if (!action || !isTrusted(e)) return;
     undo.disabled = true;
     void action().then(
       (message) => {

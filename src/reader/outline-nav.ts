@@ -21,12 +21,15 @@ export function buildOutlineNav(
   scroller: HTMLElement,
   t: Translate,
   onJump: () => void,
+  /** Called before a jump (the reader appends any content still pending, issue 12). */
+  beforeJump: () => void = () => {},
 ): OutlineNav {
   const buttons = new Map<string, HTMLButtonElement>();
   const items = outline.map((entry) => {
     const button = h(doc, 'button', { type: 'button', 'data-target': entry.id }, [entry.text]);
     buttons.set(entry.id, button);
     button.addEventListener('click', () => {
+      beforeJump();
       const target = findById(content, entry.id);
       if (!target) return;
       const top =
@@ -100,6 +103,9 @@ export function buildOutlineNav(
     element,
     observe() {
       if (!outline.length) return;
+      // Called again when late content arrived: start over.
+      observer?.disconnect();
+      scroller.removeEventListener('scroll', onScroll);
       list = outline
         .map((e) => findById(content, e.id))
         .filter((el): el is HTMLElement => el !== null);

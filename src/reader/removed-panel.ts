@@ -16,6 +16,11 @@ export function buildRemovedPanel(
   content: HTMLElement,
   t: Translate,
   reveal: (el: HTMLElement) => void,
+  /**
+   * The reader frame gets the article without the removals' HTML (speed, issue 12): it asks for
+   * one when the user shows it back. Without this, `Removal.html` is used.
+   */
+  lazy?: { has(id: string): boolean; load(id: string): Promise<string | null> },
 ): HTMLElement {
   const markers = new Map<string, HTMLElement>();
   for (const el of content.querySelectorAll<HTMLElement>('[data-cr-removed]')) {
@@ -27,8 +32,8 @@ export function buildRemovedPanel(
     const marker = markers.get(r.id);
     const text = r.text.length > PREVIEW_CHARS ? `${r.text.slice(0, PREVIEW_CHARS)}…` : r.text;
     let toggle: HTMLButtonElement | null = null;
-    if (marker && r.html) {
-      const html = r.html;
+    if (marker && (r.html || lazy?.has(r.id))) {
+      const inline = r.html;
       toggle = h(
         doc,
         'button',
@@ -42,17 +47,24 @@ export function buildRemovedPanel(
       );
       const button = toggle;
       let rendered = false;
-      button.addEventListener('click', () => {
-        const show = marker.hidden;
-        if (show && !rendered) {
-          marker.replaceChildren(parseSanitizedHtml(html, doc));
-          marker.classList.add('cr-restored');
-          rendered = true;
-        }
+      const apply = (show: boolean) => {
         marker.hidden = !show;
         button.setAttribute('aria-pressed', String(show));
         button.textContent = show ? t('removedHide') : t('removedShow');
         if (show) reveal(marker);
+      };
+      button.addEventListener('click', () => {
+        const show = marker.hidden;
+        if (!show || rendered) return apply(show);
+        const fill = (got: string | null) => {
+          if (got === null || rendered) return;
+          marker.replaceChildren(parseSanitizedHtml(got, doc));
+          marker.classList.add('cr-restored');
+          rendered = true;
+          apply(true);
+        };
+        if (inline) fill(inline);
+        else void lazy?.load(r.id).then(fill, () => undefined);
       });
     }
     return h(doc, 'li', { 'data-removed-id': r.id, 'data-kind': r.kind }, [

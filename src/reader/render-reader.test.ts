@@ -47,7 +47,13 @@ function article(over: Partial<Article> = {}): Article {
   };
 }
 
-function render(a: Article = article(), settings: ReaderSettings = { ...DEFAULT_SETTINGS }) {
+function render(
+  a: Article = article(),
+  settings: ReaderSettings = { ...DEFAULT_SETTINGS },
+  // jsdom's click() is never a trusted event: the tests stand in for the user's own clicks here,
+  // and one test keeps the real check.
+  isTrusted: (e: Event) => boolean = () => true,
+) {
   const doc = new JSDOM('<!doctype html><html><body></body></html>', {
     url: 'https://news.example/a.html',
   }).window.document;
@@ -61,6 +67,7 @@ function render(a: Article = article(), settings: ReaderSettings = { ...DEFAULT_
     uiLang: 'en',
     onClose,
     onSettingsChange,
+    isTrusted,
   });
   doc.body.append(view.root);
   view.scroller.scrollTo = vi.fn(); // jsdom has no layout or element scrolling
@@ -166,6 +173,110 @@ describe('renderReader', () => {
     expect(onSettingsChange).toHaveBeenLastCalledWith(
       expect.objectContaining({ theme: 'dark', fontSize: DEFAULT_SETTINGS.fontSize + 1 }),
     );
+  });
+
+  it('a script click (untrusted event) changes and saves no setting (issue 12)', () => {
+    const { q, view, onSettingsChange } = render(
+      article(),
+      { ...DEFAULT_SETTINGS },
+      (e) => e.isTrusted,
+    );
+    q('reader-settings').click();
+    const panel = q('reader-settings-panel');
+    panel.querySelector<HTMLElement>('[data-setting="theme"] button[data-value="dark"]')!.click();
+    panel.querySelectorAll<HTMLButtonElement>('[data-setting="fontSize"] button')[1]!.click();
+    q('reader-outline-toggle').click();
+    expect(view.root.dataset.theme).toBe(DEFAULT_SETTINGS.theme);
+    expect(onSettingsChange).not.toHaveBeenCalled();
+  });
+
+  it('a removal without inline HTML is fetched when shown back', async () => {
+    const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+    const a = article();
+    const loads: string[] = [];
+    const view = renderReader({
+      doc,
+      article: { ...a, removed: a.removed.map((r) => ({ ...r, html: null })) },
+      settings: { ...DEFAULT_SETTINGS },
+      t: englishStrings,
+      uiLang: 'en',
+      onClose: () => undefined,
+      onSettingsChange: () => undefined,
+      removalHtml: {
+        has: (id) => id === 'r1',
+        load: async (id) => {
+          loads.push(id);
+          return '<p>Flash: <b>fetched</b><img src=x onerror="alert(1)"></p>';
+        },
+      },
+    });
+    doc.body.append(view.root);
+    const marker = view.root.querySelector<HTMLElement>('[data-cr-removed="r1"]')!;
+    const toggle = view.root.querySelector<HTMLButtonElement>(
+      '[data-testid="reader-removed-toggle"]',
+    )!;
+    view.root.querySelector<HTMLElement>('[data-testid="reader-removed-panel"]')!.hidden = false;
+    view.scroller.scrollTo = vi.fn();
+    toggle.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(loads).toEqual(['r1']);
+    expect(marker.hidden).toBe(false);
+    expect(marker.querySelector('b')!.textContent).toBe('fetched');
+    expect(marker.querySelector('[onerror]')).toBeNull();
+  });
+
+  it('a long article shows its first blocks at once and the rest after the first paint', async () => {
+    const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+    const n = 3000;
+    const html = `<div><div>${Array.from({ length: n }, (_, i) => `<p>Block ${i}</p>`).join('')}<h2 id="cr-end">End</h2></div></div>`;
+    const view = renderReader({
+      doc,
+      article: article({
+        contentHtml: html,
+        outline: [{ level: 2, text: 'End', id: 'cr-end' }],
+        removed: [],
+      }),
+      settings: { ...DEFAULT_SETTINGS },
+      t: englishStrings,
+      uiLang: 'en',
+      onClose: () => undefined,
+      onSettingsChange: () => undefined,
+    });
+    doc.body.append(view.root);
+    const content = view.root.querySelector('[data-testid="reader-content"]')!;
+    const count = () => content.querySelectorAll('p').length;
+    expect(count()).toBeLessThan(500);
+    view.scroller.scrollTo = vi.fn();
+    view.settled();
+    await vi.waitFor(() => expect(count()).toBe(n), { timeout: 5000 });
+    // The outline's last heading arrived with the last chunk, after the blocks before it.
+    expect(content.querySelector('#cr-end')?.previousElementSibling?.textContent).toBe(
+      `Block ${n - 1}`,
+    );
+  });
+
+  it('an outline jump to a heading still pending appends the rest first', () => {
+    const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+    const html = `<div>${Array.from({ length: 2000 }, (_, i) => `<p>Block ${i}</p>`).join('')}<h2 id="cr-end">End</h2></div>`;
+    const view = renderReader({
+      doc,
+      article: article({
+        contentHtml: html,
+        outline: [{ level: 2, text: 'End', id: 'cr-end' }],
+        removed: [],
+      }),
+      settings: { ...DEFAULT_SETTINGS },
+      t: englishStrings,
+      uiLang: 'en',
+      onClose: () => undefined,
+      onSettingsChange: () => undefined,
+    });
+    doc.body.append(view.root);
+    view.scroller.scrollTo = vi.fn();
+    expect(view.root.querySelector('#cr-end')).toBeNull();
+    view.root.querySelector<HTMLElement>('[data-testid="reader-outline"] button')!.click();
+    expect(view.root.querySelector('#cr-end')).not.toBeNull();
+    expect(view.scroller.scrollTo).toHaveBeenCalled();
   });
 
   it('uses the stored settings from the start and the Traditional CJK font stack for zh-TW', () => {

@@ -29,19 +29,33 @@ export interface ReaderOptions {
   uiLang: string;
   onClose(): void;
   onSettingsChange(next: ReaderSettings): void;
+  /** Whether an event is the user's own (issue 12: only those change settings). Default: `isTrusted`. */
+  isTrusted?: (e: Event) => boolean;
+  /** Removals' HTML fetched on demand (the reader frame; see buildRemovedPanel). */
+  removalHtml?: { has(id: string): boolean; load(id: string): Promise<string | null> };
+  /** The article was cut (an absurdly long page): say so above the text. */
+  truncated?: boolean;
 }
+
+/** Top-level content blocks laid out before the first paint; the rest follows in chunks. */
+const FIRST_BLOCKS = 150;
+const CHUNK_BLOCKS = 400;
 
 const NARROW = '(max-width: 899px)';
 
 /** Builds the whole reader view in one pass (the article HTML is parsed once, here). */
 export function renderReader(opts: ReaderOptions): ReaderView {
   const { doc, article, t } = opts;
+  const isTrusted = opts.isTrusted ?? ((e: Event) => e.isTrusted);
   let settings = opts.settings;
   const win = doc.defaultView;
 
   const content = h(doc, 'div', { class: 'cr-content', 'data-testid': 'reader-content' });
   content.append(parseSanitizedHtml(article.contentHtml, doc));
   markPseudoHeadings(content, article);
+  // A long article: the first blocks go in now, the rest after the first paint (issue 12), so
+  // the first screen does not wait for the layout of all of it.
+  const later = flattenForChunks(content);
 
   const scroller = h(doc, 'div', { class: 'cr-scroll', tabindex: '-1' });
   const date = formatDate(article.publishedTime, opts.uiLang);
@@ -62,15 +76,31 @@ export function renderReader(opts: ReaderOptions): ReaderView {
       h(doc, 'header', {}, [
         h(doc, 'h1', { class: 'cr-title', 'data-testid': 'reader-title' }, [article.title]),
         meta,
+        opts.truncated
+          ? h(
+              doc,
+              'p',
+              { class: 'cr-truncated', 'data-testid': 'reader-truncated', role: 'note' },
+              [t('truncated')],
+            )
+          : null,
       ]),
       content,
     ]),
   );
 
   const narrow = () => win?.matchMedia?.(NARROW).matches ?? false;
-  const outline = buildOutlineNav(doc, article.outline, content, scroller, t, () => {
-    if (narrow()) setDrawer(false);
-  });
+  const outline = buildOutlineNav(
+    doc,
+    article.outline,
+    content,
+    scroller,
+    t,
+    () => {
+      if (narrow()) setDrawer(false);
+    },
+    () => later.flush(),
+  );
 
   // Toolbar.
   const outlineButton = h(
@@ -131,12 +161,28 @@ export function renderReader(opts: ReaderOptions): ReaderView {
       48;
     scroller.scrollTo({ top, behavior: 'instant' });
   };
-  const removedPanel = buildRemovedPanel(doc, article.removed, content, t, reveal);
-  const settingsPanel = buildSettingsPanel(doc, settings, t, (next) => {
-    settings = next;
-    applySettings();
-    opts.onSettingsChange(next);
-  });
+  const removedPanel = buildRemovedPanel(
+    doc,
+    article.removed,
+    later.all,
+    t,
+    (el) => {
+      later.flush();
+      reveal(el);
+    },
+    opts.removalHtml,
+  );
+  const settingsPanel = buildSettingsPanel(
+    doc,
+    settings,
+    t,
+    (next) => {
+      settings = next;
+      applySettings();
+      opts.onSettingsChange(next);
+    },
+    isTrusted,
+  );
   const backdrop = h(doc, 'div', { class: 'cr-backdrop' });
   backdrop.addEventListener('click', () => setDrawer(false));
 
@@ -188,7 +234,7 @@ export function renderReader(opts: ReaderOptions): ReaderView {
     root.dataset.drawer = open ? 'open' : 'closed';
     syncOutlineButton();
   }
-  outlineButton.addEventListener('click', () => {
+  outlineButton.addEventListener('click', (e) => {
     if (narrow()) {
       const open = root.dataset.drawer !== 'open';
       setDrawer(open);
@@ -196,7 +242,8 @@ export function renderReader(opts: ReaderOptions): ReaderView {
     } else {
       settings = { ...settings, outlineOpen: !settings.outlineOpen };
       applySettings();
-      opts.onSettingsChange(settings);
+      // A saved setting: only from the user's own click (issue 12).
+      if (isTrusted(e)) opts.onSettingsChange(settings);
     }
   });
 
@@ -253,10 +300,75 @@ export function renderReader(opts: ReaderOptions): ReaderView {
     settled() {
       scroller.focus({ preventScroll: true });
       outline.observe();
+      // The headings further down arrive with the last chunk: watch them too.
+      later.start(() => outline.observe());
     },
     destroy() {
+      later.stop();
       outline.destroy();
       mql?.removeEventListener?.('change', onMedia);
+    },
+  };
+}
+
+interface Chunks {
+  /** Something to query every block in (the content, plus the blocks still pending). */
+  all: HTMLElement;
+  /** Starts appending the pending blocks; `done` runs once they are all in. */
+  start(done: () => void): void;
+  /** Appends everything that is still pending (before a jump to a heading far down). */
+  flush(): void;
+  stop(): void;
+}
+
+/**
+ * Takes the blocks after the first `FIRST_BLOCKS` out of `content` (to append in chunks); `all`
+ * still finds every block (for the removed panel's markers) until they are all in.
+ */
+function flattenForChunks(content: HTMLElement): Chunks {
+  let done = () => {};
+  // Readability wraps the article in one or two <div>s: chunk the level that holds the blocks.
+  let parent: Element = content;
+  while (parent.children.length === 1 && parent.firstElementChild?.localName === 'div')
+    parent = parent.firstElementChild;
+  const blocks = [...parent.children];
+  if (blocks.length <= FIRST_BLOCKS + CHUNK_BLOCKS) {
+    return { all: content, start() {}, flush() {}, stop() {} };
+  }
+  const pending = blocks.slice(FIRST_BLOCKS);
+  const holder = content.ownerDocument.createElement('div');
+  holder.append(...pending);
+  // A view of both for lookups by selector: the panel only queries, never appends.
+  const both = {
+    querySelectorAll: (sel: string) => [
+      ...content.querySelectorAll(sel),
+      ...holder.querySelectorAll(sel),
+    ],
+  } as unknown as HTMLElement;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const step = () => {
+    timer = null;
+    const next = [...holder.children].slice(0, CHUNK_BLOCKS);
+    parent.append(...next);
+    if (holder.firstElementChild) timer = setTimeout(step, 0);
+    else done();
+  };
+  return {
+    all: both,
+    start(onDone) {
+      done = onDone;
+      if (holder.firstElementChild && !timer) timer = setTimeout(step, 0);
+    },
+    flush() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (!holder.firstElementChild) return;
+      parent.append(...holder.children);
+      done();
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
     },
   };
 }

@@ -25,10 +25,13 @@ export function buildSettingsPanel(
   initial: ReaderSettings,
   t: Translate,
   onChange: (next: ReaderSettings) => void,
+  /** Only a user's own click changes (and so saves) a setting (issue 12). */
+  isTrusted: (e: Event) => boolean = (e) => e.isTrusted,
 ): HTMLElement {
   let settings = initial;
   const refreshers: Array<() => void> = [];
-  const set = (patch: Partial<ReaderSettings>) => {
+  const set = (e: Event, patch: Partial<ReaderSettings>) => {
+    if (!isTrusted(e)) return;
     settings = repairSettings({ ...settings, ...patch });
     for (const r of refreshers) r();
     onChange(settings);
@@ -44,7 +47,7 @@ export function buildSettingsPanel(
       const b = h(doc, 'button', { type: 'button', role: 'radio', 'data-value': v }, [
         t(labels[v]),
       ]);
-      b.addEventListener('click', () => set({ [key]: v } as Partial<ReaderSettings>));
+      b.addEventListener('click', (e) => set(e, { [key]: v } as Partial<ReaderSettings>));
       return b;
     });
     refreshers.push(() => {
@@ -73,8 +76,8 @@ export function buildSettingsPanel(
     const more = h(doc, 'button', { type: 'button', 'aria-label': `${t(label)}: ${t('larger')}` }, [
       '+',
     ]);
-    less.addEventListener('click', () => set({ [key]: settings[key] - range.step }));
-    more.addEventListener('click', () => set({ [key]: settings[key] + range.step }));
+    less.addEventListener('click', (e) => set(e, { [key]: settings[key] - range.step }));
+    more.addEventListener('click', (e) => set(e, { [key]: settings[key] + range.step }));
     refreshers.push(() => {
       out.textContent = format(settings[key]);
       less.disabled = settings[key] <= range.min;

@@ -40,6 +40,7 @@ export const STRINGS = {
   hideUndone: 'Undone: the rule is deleted.',
   hideFailed: 'Could not save the rule: $1',
   hideNone: 'No rule can be made from this block.',
+  truncated: 'This page is very long: the reader shows its first part only.',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

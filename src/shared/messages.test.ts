@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isBackgroundRequest, isContentRequest, isExtensionSender } from './messages.js';
+import {
+  isBackgroundRequest,
+  isContentRequest,
+  isExtensionSender,
+  isFromFrame,
+  isToFrame,
+} from './messages.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -120,5 +126,29 @@ describe('issue 4 message guards', () => {
     expect(m.isReaderRuleRequest({ type: 'rules/remove-from-reader', id: 'hide-a' })).toBe(true);
     expect(m.isReaderRuleRequest({ type: 'rules/remove-from-reader' })).toBe(false);
     expect(m.isReaderRuleRequest({ type: 'reader/toggle', tabId: 1 })).toBe(false);
+  });
+});
+
+describe('the reader port messages (issue 12)', () => {
+  it('accepts the frame requests in shape only', () => {
+    expect(isFromFrame({ type: 'painted' })).toBe(true);
+    expect(isFromFrame({ type: 'prove', nonce: 'abc' })).toBe(true);
+    expect(isFromFrame({ type: 'prove', nonce: 1 })).toBe(false);
+    expect(isFromFrame({ type: 'removal-html', seq: 3, id: 'r1' })).toBe(true);
+    expect(isFromFrame({ type: 'removal-html', id: 'r1' })).toBe(false);
+    expect(
+      isFromFrame({ type: 'propose-hide', seq: 1, blockText: 'x', readerTexts: ['a', 2] }),
+    ).toBe(false);
+    expect(isFromFrame({ type: 'rerender', seq: 2, add: { id: 'hide-x' } })).toBe(true);
+    expect(isFromFrame({ type: 'rerender', seq: 2, remove: 5 })).toBe(false);
+    expect(isFromFrame({ type: 'rules/add-from-reader', rule: {} })).toBe(false);
+    expect(isFromFrame(null)).toBe(false);
+  });
+  it('accepts the content script messages in shape only', () => {
+    expect(isToFrame({ type: 'no-article' })).toBe(true);
+    expect(isToFrame({ type: 'reply', seq: 1, value: null })).toBe(true);
+    expect(isToFrame({ type: 'article', article: {}, htmlIds: [] })).toBe(true);
+    expect(isToFrame({ type: 'article', article: 'x', htmlIds: [] })).toBe(false);
+    expect(isToFrame({ type: 'other' })).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import type { Article } from '../core/types.js';
 import type { SiteRule } from '../rules/schema.js';
 
 /**
@@ -13,18 +14,94 @@ export type BackgroundRequest =
 
 /** Background → content script in a tab. */
 export type ContentRequest =
-  | { type: 'reader/toggle'; rules: SiteRule[] }
+  /** `tabId`: the tab's own id, which the reader frame needs to open its port (issue 12). */
+  | { type: 'reader/toggle'; rules: SiteRule[]; tabId?: number }
   | { type: 'reader/state' }
+  /** The page URL the content script sees (the background checks reader rules against it). */
+  | { type: 'reader/page' }
   /** Run the core with and without `rule` (on top of `rules`, the tab's current rules). */
   | { type: 'rules/preview'; rule: SiteRule; rules: SiteRule[] };
 
 /**
- * Content script (the reader's "Hide blocks like this") → background (issue 4). The background
- * only accepts rules for the sender's own page, and undoes only rules made in the reader.
+ * The reader frame (the extension's reader page inside a web page; "Hide blocks like this",
+ * issue 4) → background. The background accepts these only from the reader page (never from a
+ * content script, which cannot prove a user gesture: issue 12), only rules for the page of the
+ * sender's tab, and undoes only rules made in the reader.
  */
 export type ReaderRuleRequest =
   | { type: 'rules/add-from-reader'; rule: SiteRule }
   | { type: 'rules/remove-from-reader'; id: string };
+
+/** The reader frame → background: which tab am I in (to open the port to its content script)? */
+export interface ReaderHello {
+  type: 'reader/hello';
+}
+export type ReaderHelloReply = { ok: true; tabId: number } | { ok: false; error: string };
+
+/** The name of the port the reader frame opens to the content script: `reader:<token>`. */
+export const READER_PORT = 'reader';
+
+/** Content script → reader frame, over the port. */
+export type ToFrame =
+  | {
+      type: 'article';
+      /** Without the removals' HTML (fetched with `removal-html` when shown back). */
+      article: Article;
+      /** Ids of the removals that have HTML to show back. */
+      htmlIds: string[];
+      hostname: string;
+      /** The article was cut (an absurdly long page): the reader says so. */
+      truncated: boolean;
+    }
+  | { type: 'no-article' }
+  /** The frame is on screen, the page hidden behind it, the frame focused: settle. */
+  | { type: 'shown' }
+  | { type: 'reply'; seq: number; value: unknown };
+
+/** Reader frame → content script, over the port. Requests carry `seq`; the reply echoes it. */
+export type FromFrame =
+  /** The nonce the content script posted into the frame's window (proves it is our frame). */
+  | { type: 'prove'; nonce: string }
+  | { type: 'painted' }
+  | { type: 'close' }
+  | { type: 'removal-html'; seq: number; id: string }
+  | { type: 'propose-hide'; seq: number; blockText: string; readerTexts: string[] }
+  /** Extract again with one rule added or removed (after "Hide blocks like this" / its undo). */
+  | { type: 'rerender'; seq: number; add?: SiteRule; remove?: string };
+
+/** What `rerender` replies with. */
+export interface RerenderReply {
+  article: Article;
+  htmlIds: string[];
+  truncated?: boolean;
+}
+
+export function isFromFrame(x: unknown): x is FromFrame {
+  if (!isRecord(x)) return false;
+  if (x.type === 'painted' || x.type === 'close') return true;
+  if (x.type === 'prove') return typeof x.nonce === 'string';
+  if (!Number.isInteger(x.seq)) return false;
+  if (x.type === 'removal-html') return typeof x.id === 'string';
+  if (x.type === 'propose-hide')
+    return (
+      typeof x.blockText === 'string' &&
+      Array.isArray(x.readerTexts) &&
+      x.readerTexts.every((t) => typeof t === 'string')
+    );
+  if (x.type === 'rerender')
+    return (
+      (x.add === undefined || isRecord(x.add)) &&
+      (x.remove === undefined || typeof x.remove === 'string')
+    );
+  return false;
+}
+
+export function isToFrame(x: unknown): x is ToFrame {
+  if (!isRecord(x)) return false;
+  if (x.type === 'article') return isRecord(x.article) && Array.isArray(x.htmlIds);
+  if (x.type === 'reply') return Number.isInteger(x.seq);
+  return x.type === 'no-article' || x.type === 'shown';
+}
 
 export type ReaderRuleReply = { ok: true; rule: SiteRule } | { ok: false; error: string };
 
@@ -42,10 +119,15 @@ export type RulePreviewResult =
     }
   | { ok: false; error: string };
 
-/** What the content script says after a toggle: `found` is false when the page had no article. */
+/**
+ * What the content script says after a toggle: `found` is false when the page had no article.
+ * Also the reply of `reader/toggle` when the page cannot be read (`refused`, issue 12).
+ */
 export interface ReaderState {
   open: boolean;
   found: boolean;
+  /** Why this page cannot be read at all (a frameset, a PDF): the background shows it. */
+  refused?: string;
 }
 
 export type ToggleReply = { ok: true; state: ReaderState } | { ok: false; error: string };
@@ -58,6 +140,7 @@ export interface BackgroundReplies {
 export interface ContentReplies {
   'reader/toggle': ReaderState;
   'reader/state': ReaderState;
+  'reader/page': { url: string };
   'rules/preview': RulePreviewResult;
 }
 
@@ -76,9 +159,13 @@ export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
 
 export function isContentRequest(x: unknown): x is ContentRequest {
   if (!isRecord(x)) return false;
-  if (x.type === 'reader/state') return true;
+  if (x.type === 'reader/state' || x.type === 'reader/page') return true;
   if (x.type === 'rules/preview') return isRecord(x.rule) && Array.isArray(x.rules);
   return x.type === 'reader/toggle' && Array.isArray(x.rules);
+}
+
+export function isReaderHello(x: unknown): x is ReaderHello {
+  return isRecord(x) && x.type === 'reader/hello';
 }
 
 export function isReaderRuleRequest(x: unknown): x is ReaderRuleRequest {

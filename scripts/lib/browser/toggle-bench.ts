@@ -28,12 +28,18 @@ export interface ToggleBenchResult {
  * The watcher installed in the page's main world before a toggle: resolves with the epoch time
  * (performance.timeOrigin + now, comparable across the extension page and the tab) of the first
  * animation frame after `[data-testid="reader-root"]` is visible with its content filled, looking
- * in the light DOM and in open shadow roots.
+ * in the light DOM and in open shadow roots; or, for the reader in its extension frame (issue 12:
+ * the page cannot look inside), after the content script's `crypto-reader:painted` mark (set
+ * when the frame reports its first paint and is shown; content scripts share the page's
+ * performance timeline).
  */
 const WATCH = `() => {
+  const since = performance.now();
   window.__crPainted = new Promise((resolve, reject) => {
     setTimeout(() => reject(new Error('reader root not visible within 10 s')), 10000);
     const find = () => {
+      const mark = performance.getEntriesByName('crypto-reader:painted').at(-1);
+      if (mark && mark.startTime >= since) return true;
       const roots = [document];
       for (const el of document.documentElement.children) if (el.shadowRoot) roots.push(el.shadowRoot);
       if (document.body) for (const el of document.body.children) if (el.shadowRoot) roots.push(el.shadowRoot);
