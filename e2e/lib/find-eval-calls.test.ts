@@ -26,6 +26,7 @@ describe('findEvalCalls', () => {
         "new Function('return 1');",
         "await page.addScriptTag({ content: 'x()' });",
         "await context.addInitScript('window.x = 1');",
+        "const code: string | (() => void) = 'x()'; await page.evaluate(code);",
       ].join('\n'),
     );
     expect(calls.map((c) => [c.line, c.call])).toEqual([
@@ -38,6 +39,7 @@ describe('findEvalCalls', () => {
       [7, 'new Function'],
       [8, 'addScriptTag'],
       [9, 'addInitScript'],
+      [10, 'evaluate'],
     ]);
   });
 
@@ -50,6 +52,8 @@ describe('findEvalCalls', () => {
         'await page.evaluate((id) => id + 1, 1);',
         'await page.evaluate(async function () { return 1; });',
         "await frame.$eval('#a', (el) => el.id);",
+        'const attacks: [string, (sel: string) => void][] = [["x", (sel) => void sel]];',
+        'for (const [, run] of attacks) await page.evaluate(run, "iframe");',
       ].join('\n'),
     );
     expect(calls).toEqual([]);
