@@ -4,7 +4,7 @@ import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js'
 import { listBlocks } from './blocks.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
-import { DETECTORS } from './detectors/index.js';
+import { POST_DETECTORS, PRE_DETECTORS } from './registry.js';
 import { buildOutline } from './outline.js';
 import { sanitizeContent } from './sanitize.js';
 import { normalizeText, countScripts, linkDensity } from './text.js';
@@ -31,7 +31,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   const ruleByline = findByline(doc, rules.bylineSelectors);
   const pre = log.context('pre', work, body, url, signals);
   for (const d of rules.preDetectors) d.run(pre);
-  for (const d of DETECTORS) if (d.phase === 'pre') d.run(pre);
+  for (const d of PRE_DETECTORS) d.run(pre);
   // A rule's article container: Readability then only sees that element.
   const root = findArticleRoot(body, rules.articleSelectors);
   if (root) body.replaceChildren(root);
@@ -45,7 +45,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 
   const post = log.context('post', work, content, url, signals);
   for (const d of rules.postDetectors) d.run(post);
-  for (const d of DETECTORS) if (d.phase === 'post') d.run(post);
+  for (const d of POST_DETECTORS) d.run(post);
 
   const farm = signals.farm || log.removed.some((r) => r.kind === 'flash-news');
   const siteName = normalizeText(parsed.siteName ?? '') || null;

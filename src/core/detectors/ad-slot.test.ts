@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemovalLog } from '../context.js';
 import { postContext, preContext, TEST_URL } from '../test-support/dom.js';
-import { adSlotDetector, adSlotPreDetector } from './ad-slot.js';
+import { adSlotDetector } from './ad-slot.js';
 
 const P1 =
   '<p>Stablecoin issuers now hold a larger share of short-term Treasury bills than several mid-sized countries do, according to the report.</p>';
@@ -64,7 +64,7 @@ describe('ad-slot detector', () => {
       `<article>${P1}<div class="high-impact-ad"><div><p>Sponsored banner text</p></div></div>${P2}` +
         `<div class="article-ad">${P1}${P2}</div><ins class="adsbygoogle"></ins></article>`,
     );
-    adSlotPreDetector.run(ctx);
+    adSlotDetector.run(ctx);
     expect(log.removed).toEqual([]);
     expect(doc.querySelector('.high-impact-ad')!.getAttribute('data-cr-chrome')).toBe('ad-slot');
     // A slot class on a box holding essay paragraphs is not trusted.

@@ -1,5 +1,5 @@
 import type { Detector } from '../context.js';
-import { blockFacts, lastProseIndex, removeGrouped } from './block-facts.js';
+import { blockFacts, lastProseIndex, removeGrouped } from '../block-facts.js';
 
 /**
  * Pagination left in the content (research §11 T20): after the last essay paragraph, blocks of
@@ -20,6 +20,7 @@ function ascending(numbers: number[]): boolean {
 export const paginationDetector: Detector = {
   id: 'pagination',
   phase: 'post',
+  order: 52,
   run(ctx) {
     const blocks = ctx.blocks();
     const tail = blocks.slice(lastProseIndex(blocks) + 1);

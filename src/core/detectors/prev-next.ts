@@ -1,6 +1,6 @@
 import type { Detector } from '../context.js';
-import { blockFacts, lastProseIndex, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { blockFacts, lastProseIndex, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * CMS previous/next links (research §9, §11 T21): `上一篇：<a>…</a>`, `下一篇：没有了`,
@@ -23,6 +23,7 @@ const RULE = 'detector:prev-next';
 export const prevNextDetector: Detector = {
   id: 'prev-next',
   phase: 'post',
+  order: 44,
   run(ctx) {
     const blocks = ctx.blocks();
     const isNav = (text: string) => PREV_NEXT.test(text) || NONE.test(text);

@@ -1,7 +1,7 @@
 import { isLiteral, type Block } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
-import { blockFacts, lastProseIndex, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { blockFacts, lastProseIndex, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * Related-article lists.
@@ -149,6 +149,7 @@ function newsCards(blocks: readonly Block[]): Element[] {
 export const relatedListDetector: Detector = {
   id: 'related-list',
   phase: 'post',
+  order: 43,
   run(ctx) {
     const blocks = ctx.blocks();
     const found = [...datedItems(ctx, blocks), ...headedLists(blocks), ...newsCards(blocks)];

@@ -1,5 +1,5 @@
-import type { DetectorContext } from '../context.js';
-import type { RemovalKind } from '../types.js';
+import type { DetectorContext } from './context.js';
+import type { RemovalKind } from './types.js';
 import { removeGrouped } from './block-facts.js';
 
 /**

@@ -1,0 +1,43 @@
+/**
+ * The one normalisation the detectors match against (never shown to the reader): NFKC folds
+ * full-width forms to half-width (`：，［］（）`, full-width digits and letters, `｜`), and a small
+ * map folds the CJK punctuation NFKC leaves alone but farms use interchangeably. Signature
+ * tables are written in this form, so `：` and `:` need no alternation anywhere.
+ * Simplified/Traditional variants are handled on the table side (`script-variants.ts`).
+ */
+const CJK_PUNCTUATION: Readonly<Record<string, string>> = {
+  '〔': '[',
+  '〕': ']',
+  '〖': '【',
+  '〗': '】',
+  丨: '|',
+  '│': '|',
+  '︰': ':',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+  '\u00a0': ' ',
+  '\u3000': ' ',
+};
+const PUNCTUATION = new RegExp(`[${Object.keys(CJK_PUNCTUATION).join('')}]`, 'gu');
+/** Only text with something to fold pays for NFKC (most Latin text has nothing). */
+const FOLDABLE = /[^ -~\t\n\r]/u;
+
+const cache = new Map<string, string>();
+const MAX_CACHE = 4096;
+
+/** `text` in match form: NFKC, CJK punctuation folded, whitespace collapsed and trimmed. */
+export function matchForm(text: string): string {
+  if (!FOLDABLE.test(text)) return text.replace(/\s+/g, ' ').trim();
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const out = text
+    .normalize('NFKC')
+    .replace(PUNCTUATION, (c) => CJK_PUNCTUATION[c] ?? c)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(text, out);
+  return out;
+}
