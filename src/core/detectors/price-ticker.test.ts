@@ -31,7 +31,7 @@ describe('price-ticker detector', () => {
 
   it('marks the header price bar in the page', () => {
     const { ctx, doc } = preContext(
-      `<div class="header-prices"><span>BTC 67120</span><span>ETH 3410</span></div><article>${P}</article>`,
+      `<div class="price-ticker"><span>BTC 67120</span><span>ETH 3410</span></div><article>${P}</article>`,
     );
     priceTickerDetector.run(ctx);
     const log = new RemovalLog();

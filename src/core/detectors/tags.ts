@@ -7,10 +7,10 @@ import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * Tag lines (research §11 T9): `Tags:` / `标签：` / `標籤:` / `关键字词：` followed by a run of
- * anchors, or a label line followed by one tag link per line (8btc `.tag-module`). A label alone
+ * anchors, or a label line followed by one tag link per line. A label alone
  * is not enough: the line must be mostly links, or sit after the essay with no sentence in it
  * (§12: `标签：` can open an essay sentence). In the page: the tag boxes of the CMS templates
- * (EmpireCMS `.keybq`, jinse `.tags`, 8btc `.tag-module`) when they are small and mostly links.
+ * (the `tags` classes of `signatures/chrome-classes.ts`) when they are small and mostly links.
  */
 const LABEL = variantRegExp(
   '^(?:tags?|标签|标记|关键字词|关键词|关键字|热门标签|文章标签|本文标签)\\s*[:：]',
