@@ -1,4 +1,4 @@
-import { isDataTable, listBlocks } from '../blocks.js';
+import { BLOCK_TAGS, isDataTable } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
 import { linkDensity, normalizeText } from '../text.js';
 import {
@@ -8,7 +8,6 @@ import {
   FLASH_URL,
   GENERIC_DATELINES,
   MAX_HEAD,
-  NEVER_HEAD,
   QUOTED_RUN_THRESHOLD,
   RUN_THRESHOLD,
   SIGNAL_WEIGHTS,
@@ -16,6 +15,7 @@ import {
   TICKER_HEAD,
   type FlashSignal,
 } from '../signatures/flash.js';
+import { FOOTNOTE, ORDINAL } from '../signatures/essay-marks.js';
 import { matchForm } from '../signatures/normalize.js';
 import { OUTLETS } from '../signatures/outlets.js';
 import { variantRegExp } from '../signatures/script-variants.js';
@@ -46,7 +46,7 @@ const LABEL = variantRegExp(
 );
 const TICKER = new RegExp(`${TICKER_HEAD}\\s*`, 'u');
 const CONTINUATION = variantRegExp(`^(?:${CONTINUATIONS.join('|')})\\s*,`);
-const NEVER = variantRegExp(NEVER_HEAD);
+const NEVER = variantRegExp(`${ORDINAL}|${FOOTNOTE}`);
 const COLON = /:/g;
 /** A full stop or a comma in front of the colon: the "head" is a sentence. */
 const NOT_HEAD = /[。,;!?]\s|[。,;]/u;
@@ -127,6 +127,7 @@ export function flashEvidence(text: string, first?: Element | null): FlashEviden
   let headText = '';
   if (OUTLET_DATELINE.test(t)) {
     add(e, 'outlet-dateline');
+    add(e, 'dateline-opens');
     e.dated = true;
   } else if (GENERIC_DATELINE.test(t)) {
     add(e, 'dateline');
@@ -174,7 +175,8 @@ interface Unit {
   quoted: boolean;
 }
 
-const SKIP = 'pre, code, li, dl, figcaption, h1, nav, header, footer, button, select';
+const SKIP =
+  'pre, code, li, dl, figcaption, h1, nav, header, footer, button, select, script, style, noscript, template';
 
 function firstElement(nodes: readonly Node[]): Element | null {
   for (const n of nodes) {
@@ -184,31 +186,44 @@ function firstElement(nodes: readonly Node[]): Element | null {
   return null;
 }
 
-/** The units of the page: leaf blocks, and the lines of a block made of `<br>`-separated text. */
+/**
+ * The units of the page: leaf blocks, and the lines of text between `<br>`s and blocks, also
+ * where loose text sits next to blocks (an old `<td>` holding an `<h1>` and `<font>` lines).
+ */
 function pageUnits(root: Element): Unit[] {
   const units: Unit[] = [];
-  for (const b of listBlocks(root)) {
-    if (!b.text || b.el.closest(SKIP)) continue;
-    const table = b.el.closest('table');
-    if (table && isDataTable(table)) continue;
-    const quoted = !!b.el.closest('blockquote');
-    const brs = [...b.el.children].filter((c) => c.tagName === 'BR').length;
-    if (brs < 2) {
-      units.push({ el: b.el, parent: b.el, nodes: [...b.el.childNodes], text: b.text, quoted });
-      continue;
-    }
+  const walk = (el: Element, quoted: boolean): void => {
     let line: Node[] = [];
+    let leaf = true;
+    for (const c of el.children) if (BLOCK_TAGS.has(c.tagName)) leaf = false;
+    const brs = leaf ? [...el.children].filter((c) => c.tagName === 'BR').length : 0;
+    if (leaf && brs < 2) {
+      const text = normalizeText(el.textContent ?? '');
+      if (text) units.push({ el, parent: el, nodes: [...el.childNodes], text, quoted });
+      return;
+    }
     const flush = () => {
       const text = normalizeText(line.map((n) => n.textContent ?? '').join(''));
-      if (text) units.push({ el: null, parent: b.el, nodes: line, text, quoted });
+      if (text) units.push({ el: null, parent: el, nodes: line, text, quoted });
       line = [];
     };
-    for (const n of [...b.el.childNodes]) {
-      if (n.nodeType === 1 && (n as Element).tagName === 'BR') flush();
-      else line.push(n);
+    for (const n of [...el.childNodes]) {
+      const tag = n.nodeType === 1 ? (n as Element).tagName : '';
+      if (tag === 'BR') flush();
+      else if (tag && BLOCK_TAGS.has(tag)) {
+        flush();
+        visit(n as Element, quoted);
+      } else if (n.nodeType === 1 || n.nodeType === 3) line.push(n);
     }
     flush();
-  }
+  };
+  const visit = (el: Element, quoted: boolean): void => {
+    if (el.matches(SKIP)) return;
+    if (el.tagName === 'TABLE' && isDataTable(el)) return;
+    walk(el, quoted || el.tagName === 'BLOCKQUOTE');
+  };
+  for (const c of root.children)
+    if (BLOCK_TAGS.has(c.tagName) || c.tagName === 'CENTER') visit(c, false);
   return units;
 }
 
@@ -262,9 +277,19 @@ export function findFlashRuns(root: Element): { units: Unit[]; reasons: string[]
     }
     const next = units[i + 1];
     const ne = ev[i + 1];
-    if (!e.trailingStamp && next && ne && !ne.ownHead && next.quoted === units[i]!.quoted) {
+    // After a stamped paragraph, a continuation is a record of its own: it needs its own stamp.
+    if (
+      next &&
+      ne &&
+      !ne.ownHead &&
+      next.quoted === units[i]!.quoted &&
+      (!e.trailingStamp || ne.trailingStamp)
+    ) {
       const continued = CONTINUATION.test(matchForm(next.text));
-      if (continued || (e.ownHead && e.dated && ne.trailingStamp && !ne.dated)) {
+      if (
+        continued ||
+        (!e.trailingStamp && e.ownHead && e.dated && ne.trailingStamp && !ne.dated)
+      ) {
         run.push(i + 1);
         score += SIGNAL_WEIGHTS.continuation + (ne.trailingStamp ? SIGNAL_WEIGHTS.stamp : 0);
         reasons.push('continuation', ...ne.reasons.filter((r) => r.startsWith('stamp:')));

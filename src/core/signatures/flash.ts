@@ -45,13 +45,6 @@ export const CONTINUATIONS = [
   '此外',
 ];
 
-/**
- * Openings that are never a run head: an essay's numbered steps and footnotes (`第一步:`, `1.`,
- * `一、`, `注[1]:`, `[1]`, `※`).
- */
-export const NEVER_HEAD =
-  '^(?:第[一二三四五六七八九十\\d]+[步条点项]|\\d{1,2}[.、)]|[一二三四五六七八九十]+、|注\\s*(?:\\[\\d+\\]|\\d+)?\\s*[:.]|\\[\\d+\\]|※|\\*)';
-
 /** Links to an outlet's flash page (`/lives/…`, `/flash/…`, `/newsflash/…`, `kuaixun`). */
 export const FLASH_URL =
   /\/(?:lives?|flash|newsflash|kuaixun|express|news-flash|7x24)(?:[/?#._-]|$)/i;
@@ -64,6 +57,8 @@ export const FLASH_URL =
 export const SIGNAL_WEIGHTS = {
   stamp: 2,
   'outlet-dateline': 2,
+  /** An outlet's dateline opening the paragraph itself (`Odaily星球日报讯 …`): a flash record. */
+  'dateline-opens': 1,
   'label:flash': 2,
   dateline: 1,
   head: 1,

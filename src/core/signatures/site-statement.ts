@@ -1,4 +1,6 @@
 import { countCjk, countWords } from '../text.js';
+import { FOOTNOTE } from './essay-marks.js';
+import { matchForm } from './normalize.js';
 import { variantRegExp } from './script-variants.js';
 
 /**
@@ -35,7 +37,10 @@ const MAX_PHRASE_OFFSET = 120;
 const MAX_CN = 400;
 const MAX_EN = 1500;
 
+const FOOTNOTE_MARK = variantRegExp(FOOTNOTE);
+
 export function isStatement(text: string): boolean {
+  if (FOOTNOTE_MARK.test(matchForm(text))) return false;
   if (CN_START.test(text) || EN_START.test(text)) return text.length <= MAX_EN;
   const cjk = countCjk(text) > countWords(text);
   if (text.length > (cjk ? MAX_CN : MAX_EN)) return false;
