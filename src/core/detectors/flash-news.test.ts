@@ -186,7 +186,7 @@ describe('flash-news detector', () => {
         ESSAY,
     );
     expect(log.removed.map((r) => r.reasons)).toEqual([
-      ['stamp:leading-bracket', 'outlet-dateline'],
+      ['stamp:leading-bracket', 'outlet-dateline', 'dateline-opens'],
       ['label:flash', 'head', 'outlet-dateline', 'stamp:trailing-paren'],
       ['ticker-head', 'head', 'outlet-dateline'],
     ]);

@@ -2,6 +2,7 @@ import { isLiteral, type Block } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
 import { blockFacts, lastProseIndex, removeGrouped } from '../block-facts.js';
 import { variantRegExp } from '../signatures/script-variants.js';
+import { normalizeText } from '../text.js';
 
 /**
  * Related-article lists.
@@ -146,13 +147,46 @@ function newsCards(blocks: readonly Block[]): Element[] {
   return [...picked];
 }
 
+/** A box holds at most this much text: a sidebar, not a section. */
+const MAX_BOX = 800;
+
+/**
+ * Boxes outside the essay that Readability kept (a hot-news column in a layout table, a
+ * `热点快讯` side box): after the last essay paragraph, a heading whose box (the largest
+ * ancestor holding no essay paragraph) holds more than the heading and no prose. A heading
+ * that sits with the essay's own paragraphs (a closing `References` section) has no such box.
+ */
+function sideBoxes(ctx: DetectorContext, blocks: readonly Block[]): Element[] {
+  const last = lastProseIndex(blocks);
+  if (last < 0) return [];
+  const prose = blocks.filter((b) => blockFacts(b).prose).map((b) => b.el);
+  const out: Element[] = [];
+  for (const b of blocks.slice(last + 1)) {
+    if (!blockFacts(b).heading || out.some((o) => o.contains(b.el))) continue;
+    let box = b.el;
+    for (let p = b.el.parentElement; p && p !== ctx.content; p = p.parentElement) {
+      if (isLiteral(p) || prose.some((e) => p.contains(e))) break;
+      box = p;
+    }
+    if (box === b.el || normalizeText(box.textContent ?? '').length > MAX_BOX) continue;
+    if (normalizeText(box.textContent ?? '') === b.text) continue;
+    out.push(box);
+  }
+  return out;
+}
+
 export const relatedListDetector: Detector = {
   id: 'related-list',
   phase: 'post',
   order: 43,
   run(ctx) {
     const blocks = ctx.blocks();
-    const found = [...datedItems(ctx, blocks), ...headedLists(blocks), ...newsCards(blocks)];
+    const found = [
+      ...datedItems(ctx, blocks),
+      ...headedLists(blocks),
+      ...newsCards(blocks),
+      ...sideBoxes(ctx, blocks),
+    ];
     removeGrouped(ctx, found, 'related-list', RULE);
   },
 };
