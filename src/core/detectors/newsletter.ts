@@ -20,7 +20,8 @@ import {
  *   "subscribe to the … newsletter" and "originally appeared in … newsletter" lines when they
  *   sit above or below the essay or are set in italics (The Block, CoinDesk).
  */
-const SIGNUP_WORDS = /newsletter|subscribe|sign up|sign-up|inbox|订阅|訂閱/i;
+const SIGNUP_WORDS =
+  /newsletter|subscrib|sign(?:ing)?[ -]up|inbox|unsubscribe|privacy policy|terms of use|订阅|訂閱/i;
 const MAX_WIDGET = 600;
 const MAX_CLIMB = 3;
 /** Text a wider box may add around the form: a heading and a pitch line. */

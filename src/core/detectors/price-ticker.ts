@@ -13,9 +13,9 @@ import {
 /**
  * Price tickers (research §11 T19). In the page: the ticker bars named by the filter lists and
  * scrapers (a ticker bar, the "price at publication" module) when
- * small and showing a number. In Readability's content: a block of ≥3 `SYMBOL $1,234 +2.3%`
- * items, or ≥3 consecutive one-item blocks, above the first or below the last essay paragraph
- * (a market report lists prices in its own sentences and tables).
+ * small and showing a number. In Readability's content: a block of nothing but ≥3
+ * `SYMBOL $1,234 +2.3%` items anywhere, or ≥3 consecutive one-item blocks above the first or
+ * below the last essay paragraph (a market report lists prices in its own sentences and tables).
  */
 const MAX_WIDGET = 800;
 const ITEM_SOURCE = String.raw`[A-Z][A-Z0-9]{1,7}(?:\/[A-Z]{2,6})?\s*[$¥€]?\s*\d[\d,]*(?:\.\d+)?\s*[+\-−]?\s*\d+(?:\.\d+)?\s*%`;
@@ -52,13 +52,15 @@ const priceTickerPost: Pick<Detector, 'run'> = {
     const tail = lastProseIndex(blocks, ticker);
     const found: Element[] = [];
     for (let i = 0; i < blocks.length; i++) {
-      if (i >= head && i <= tail) continue;
       const b = blocks[i]!;
       if (blockFacts(b).literal) continue;
+      // A block of nothing but ticker items is a strip wherever it sits (an essay's prices
+      // are in its sentences and tables); single-item blocks only count above or below it.
       if (itemCount(b) >= MIN_ITEMS) {
         found.push(b.el);
         continue;
       }
+      if (i >= head && i <= tail) continue;
       let j = i;
       while (
         j < blocks.length &&

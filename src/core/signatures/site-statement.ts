@@ -31,6 +31,8 @@ const EN_ANY = [
   /is committed to independent, transparent journalism/i,
   /does not endorse any content or product on this page/i,
   /this article is for informational purposes only/i,
+  /(?:is|are) for informational purposes only and (?:do|does) not constitute (?:financial|investment|legal)/i,
+  /^©\s*\d{4}\b.{0,60}\ball rights reserved\.?$/i,
 ];
 /** A signature phrase must open the block (within its first sentence or two). */
 const MAX_PHRASE_OFFSET = 120;
