@@ -74,8 +74,13 @@ function removeSelectors(ctx: DetectorContext, rule: SiteRule, protect: readonly
   }
 }
 
+/** The host index per rules array: built once, not on every extraction (the arrays are reused). */
+const indexes = new WeakMap<readonly SiteRule[], ReturnType<typeof compileRuleIndex>>();
+
 export function compileSiteRules(rules: readonly SiteRule[], url: URL): CompiledSiteRules {
-  const applicable = rulesForUrl(compileRuleIndex(rules), url);
+  let index = indexes.get(rules);
+  if (!index) indexes.set(rules, (index = compileRuleIndex(rules)));
+  const applicable = rulesForUrl(index, url);
   const articleSelectors = applicable.flatMap((r) => (r.article ? [r.article] : []));
   const preDetectors: RuleStep[] = [];
   const postDetectors: RuleStep[] = [];

@@ -146,10 +146,12 @@ export class RemovalLog {
           marker.setAttribute(PLACEHOLDER_ATTR, id);
           marker.hidden = true;
           el.replaceWith(marker);
+          // The marker keeps the shape of the tree, so the other blocks stay what they were.
+          cache = cache && cache.filter((b) => b.el !== el && !el.contains(b.el));
         } else {
           el.remove();
+          cache = null;
         }
-        cache = null;
         return true;
       },
       removeRun(els, kind, rule, reasons, text, html) {
@@ -157,6 +159,8 @@ export class RemovalLog {
         removed.push(log.entry(id, kind, rule, text, reasons));
         elements.set(id, html);
         const left = els.filter((el) => el !== content && content.contains(el));
+        if (left.length > 1 || phase === 'pre') cache = null;
+        else if (cache && left[0]) cache = cache.filter((b) => !left[0]!.contains(b.el));
         left.forEach((el, k) => {
           const parent = el.parentElement;
           if (k === 0 && phase === 'post') {
@@ -168,9 +172,8 @@ export class RemovalLog {
             el.remove();
           }
           // A `<br>` line leaves its paragraph empty: the paragraph goes too.
-          if (parent && parent !== content && isBlank(parent)) parent.remove();
+          if (k > 0 && parent && parent !== content && isBlank(parent)) parent.remove();
         });
-        cache = null;
       },
       note(kind, rule, text, reasons = []) {
         removed.push(log.entry(`r${removed.length + 1}`, kind, rule, text, reasons));

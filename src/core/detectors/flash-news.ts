@@ -324,13 +324,17 @@ function markPage(ctx: DetectorContext): void {
       html.append(el.cloneNode(true));
       // Readability moves a `<div>`'s text into a new `<p>` and drops the `<div>`: a span
       // inside carries the mark along with the text.
-      if (el.tagName !== 'SPAN') {
+      if (el.tagName !== 'SPAN' && el.tagName !== 'P') {
         const span = ctx.doc.createElement('span');
         span.setAttribute(WRAP_ATTR, '');
         span.append(...el.childNodes);
         el.append(span);
       }
-      for (const d of [el, ...el.querySelectorAll('*')]) d.setAttribute(RUN_ATTR, id);
+      // The element and the span that holds its text: Readability re-tags the one (copying
+      // attributes) or moves the other, never both.
+      el.setAttribute(RUN_ATTR, id);
+      const inner = el.tagName === 'SPAN' || el.tagName === 'P' ? null : el.lastElementChild;
+      inner?.setAttribute(RUN_ATTR, id);
     }
     runs.push({
       id,
@@ -349,7 +353,7 @@ function isDigest(ctx: DetectorContext): boolean {
   let flashy = 0;
   for (const b of ctx.blocks()) {
     total += b.text.length;
-    if (b.el.hasAttribute(RUN_ATTR) || b.el.querySelector(`[${RUN_ATTR}]`)) {
+    if (b.el.hasAttribute(RUN_ATTR) || b.el.firstElementChild?.hasAttribute(RUN_ATTR)) {
       flashy += b.text.length;
       continue;
     }
@@ -362,10 +366,14 @@ function isDigest(ctx: DetectorContext): boolean {
 /** The box around a marked piece that holds nothing else (the `<p>` Readability made for it). */
 function widen(el: Element, content: Element): Element {
   let top = el;
-  const text = normalizeText(el.textContent ?? '');
   for (let p = el.parentElement; p && p !== content; p = p.parentElement) {
-    if (normalizeText(p.textContent ?? '') !== text) break;
-    if (p.querySelector('img, picture, video, svg, iframe')) break;
+    // Siblings only, never the box's whole text: the content's text is long.
+    for (const n of p.childNodes) {
+      if (n === top) continue;
+      if (n.nodeType === 3 && !(n.textContent ?? '').trim()) continue;
+      if (n.nodeType === 1 && (n as Element).tagName === 'BR') continue;
+      return top;
+    }
     top = p;
   }
   return top;
