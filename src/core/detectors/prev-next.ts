@@ -9,7 +9,7 @@ import { variantRegExp } from '../signatures/script-variants.js';
  * short and mostly a link, a bare "no neighbour" text, or after the essay.
  */
 const PREV_NEXT = variantRegExp(
-  '^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:\\s*[:：]|\\s|$)',
+  '^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)(?:\\s*[:：]|\\s|$)',
 );
 const NONE = variantRegExp('^(?:没有了|已经没有了|返回列表|返回首页|返回顶部)\\s*[!！。.]?$');
 const NO_NEIGHBOUR = variantRegExp('(?:没有了|无|暂无)\\s*[!！。.]?$');
