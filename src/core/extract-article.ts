@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js';
 import { listBlocks } from './blocks.js';
+import { rescueHead } from './head-rescue.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
 import { POST_DETECTORS, PRE_DETECTORS } from './registry.js';
@@ -46,6 +47,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   const post = log.context('post', work, content, url, signals);
   for (const d of rules.postDetectors) d.run(post);
   for (const d of POST_DETECTORS) d.run(post);
+  rescueHead(doc, content);
 
   const farm = signals.farm || log.removed.some((r) => r.kind === 'flash-news');
   const siteName = normalizeText(parsed.siteName ?? '') || null;

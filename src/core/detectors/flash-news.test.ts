@@ -205,6 +205,11 @@ describe('flash-news detector', () => {
     expect(text).toContain('注[1]');
   });
 
+  it('keeps a date line that has a head and a stamp but nothing to say', () => {
+    const { log } = run(ESSAY + '<p>기사입력 :[ 2018-08-25 15:24 ]</p>' + ESSAY);
+    expect(log.removed).toHaveLength(0);
+  });
+
   it('finds the dated body after the right colon', () => {
     expect(datedHeadEnd('FTX:與債務人相關:7月12日消息,內容')).toBe('FTX:與債務人相關'.length);
     expect(datedHeadEnd('正如 OpenAI 在2022年11月30日发布的博客所说：模型仍会出错。')).toBe(-1);

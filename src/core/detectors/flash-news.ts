@@ -51,6 +51,8 @@ const COLON = /:/g;
 /** A full stop or a comma in front of the colon: the "head" is a sentence. */
 const NOT_HEAD = /[。,;!?]\s|[。,;]/u;
 const RULE = 'detector:flash-news';
+/** A run says something: this much text besides its head and stamps. */
+const MIN_BODY = 8;
 export const RUN_ATTR = 'data-cr-run';
 /** On the spans the marking added, so the page gets them back unwrapped when nothing goes. */
 const WRAP_ATTR = 'data-cr-wrap';
@@ -148,12 +150,16 @@ export function flashEvidence(text: string, first?: Element | null): FlashEviden
       }
     }
   }
+  let body = t.slice(headText ? headText.length + 1 : 0);
   for (const [id, re] of TRAILING_STAMPS) {
     if (re.test(t)) {
       add(e, 'stamp', `stamp:${id}`);
       e.trailingStamp = true;
+      body = body.replace(re, '');
     }
   }
+  // A date line (`기사입력 :[2018-08-25 15:24]`) has a head and a stamp but no news in it.
+  if (body.trim().length < MIN_BODY) return null;
   // A headline link: the head is the text of a link that opens the paragraph.
   const a = first?.tagName === 'A' ? first : null;
   if (a && headText) {
