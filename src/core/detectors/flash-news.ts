@@ -250,12 +250,19 @@ interface FlashRun {
 }
 
 /** The runs found in the page, per working document, for the post phase. */
-const runsByDoc = new WeakMap<Document, FlashRun[]>();
+const runsByDoc = new WeakMap<
+  Document,
+  { runs: FlashRun[]; seen: Map<string, FlashEvidence | null> }
+>();
 
 /** The injected runs among the page's units (before the digest guard). */
-export function findFlashRuns(root: Element): { units: Unit[]; reasons: string[] }[] {
+export function findFlashRuns(
+  root: Element,
+  seen?: Map<string, FlashEvidence | null>,
+): { units: Unit[]; reasons: string[] }[] {
   const units = pageUnits(root);
   const ev = units.map((u) => flashEvidence(u.text, firstElement(u.nodes)));
+  units.forEach((u, k) => seen?.set(u.text, ev[k]!));
   const used = new Set<number>();
   const out: { units: Unit[]; reasons: string[] }[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -320,7 +327,8 @@ function elementOf(u: Unit): Element {
 }
 
 function markPage(ctx: DetectorContext): void {
-  const found = findFlashRuns(ctx.content);
+  const seen = new Map<string, FlashEvidence | null>();
+  const found = findFlashRuns(ctx.content, seen);
   const runs: FlashRun[] = [];
   found.forEach((r, k) => {
     const id = String(k + 1);
@@ -350,11 +358,11 @@ function markPage(ctx: DetectorContext): void {
       html,
     });
   });
-  if (runs.length) runsByDoc.set(ctx.doc, runs);
+  if (runs.length) runsByDoc.set(ctx.doc, { runs, seen });
 }
 
 /** The article is a flash digest when most of its text is run-shaped (§11.6, §12.13). */
-function isDigest(ctx: DetectorContext): boolean {
+function isDigest(ctx: DetectorContext, seen: Map<string, FlashEvidence | null>): boolean {
   let total = 0;
   let flashy = 0;
   for (const b of ctx.blocks()) {
@@ -363,7 +371,8 @@ function isDigest(ctx: DetectorContext): boolean {
       flashy += b.text.length;
       continue;
     }
-    const e = flashEvidence(b.text);
+    // Most paragraphs were weighed in the page already (the headline link aside, the same).
+    const e = seen.has(b.text) ? seen.get(b.text)! : flashEvidence(b.text);
     if (e && (e.ownHead || e.dated) && e.score >= 2) flashy += b.text.length;
   }
   return total > 0 && flashy / total > DIGEST_SHARE;
@@ -386,11 +395,12 @@ function widen(el: Element, content: Element): Element {
 }
 
 function removeRuns(ctx: DetectorContext): void {
-  const runs = runsByDoc.get(ctx.doc);
-  if (!runs) return;
+  const found = runsByDoc.get(ctx.doc);
+  if (!found) return;
+  const { runs, seen } = found;
   runsByDoc.delete(ctx.doc);
   const marked = [...ctx.content.querySelectorAll(`[${RUN_ATTR}]`)];
-  if (isDigest(ctx)) {
+  if (isDigest(ctx, seen)) {
     for (const el of marked) {
       el.removeAttribute(RUN_ATTR);
       if (el.hasAttribute(WRAP_ATTR)) el.replaceWith(...el.childNodes);

@@ -24,20 +24,12 @@ const PUNCTUATION = new RegExp(`[${Object.keys(CJK_PUNCTUATION).join('')}]`, 'gu
 /** Only text with something to fold pays for NFKC (most Latin text has nothing). */
 const FOLDABLE = /[^ -~\t\n\r]/u;
 
-const cache = new Map<string, string>();
-const MAX_CACHE = 4096;
-
 /** `text` in match form: NFKC, CJK punctuation folded, whitespace collapsed and trimmed. */
 export function matchForm(text: string): string {
   if (!FOLDABLE.test(text)) return text.replace(/\s+/g, ' ').trim();
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const out = text
+  return text
     .normalize('NFKC')
     .replace(PUNCTUATION, (c) => CJK_PUNCTUATION[c] ?? c)
     .replace(/\s+/g, ' ')
     .trim();
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(text, out);
-  return out;
 }
