@@ -74,7 +74,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
       ? log.bylineParts.join(' · ')
       : (ruleByline ?? (normalizeText(parsed.byline ?? '') || null)),
     siteName,
-    publishedTime: publishedTime(parsed.publishedTime, signals.date),
+    publishedTime: publishedTime(parsed.publishedTime, signals.date ?? timeElementDate(doc)),
     // Readability may have removed `<html>` from the clone (a class like `header-spacing`).
     lang: parsed.lang || doc.documentElement?.getAttribute('lang') || null,
     dir: parsed.dir ?? null,
@@ -150,6 +150,18 @@ function dropTitleHeading(content: Element, title: string): void {
     if (b.text === title) b.el.remove();
     return;
   }
+}
+
+/**
+ * A page with no date in its meta tags often marks it up as `<time datetime>` next to the byline:
+ * the first one in the `<article>` (or `<main>`), else the first of the page.
+ */
+function timeElementDate(doc: Document): string | null {
+  const el =
+    doc.querySelector('article time[datetime], main time[datetime]') ??
+    doc.querySelector('time[datetime]');
+  const value = el?.getAttribute('datetime');
+  return value ? parseDate(value).iso : null;
 }
 
 function publishedTime(
