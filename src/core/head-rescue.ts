@@ -11,7 +11,9 @@ import { normalizeText } from './text.js';
  * photo caption and credit are not the article's text in the extraction benchmark (AEB), and
  * putting figures back cost F1 on 8 of its pages.
  */
-const DEK = new Set<string>(DEK_CLASSES);
+const DEK = new Set<string>(DEK_CLASSES.map((c) => c.toLowerCase()));
+/** One class query first: most pages have no dek, and then nothing else is read. */
+const DEK_SELECTOR = DEK_CLASSES.map((c) => `.${c}`).join(', ');
 const MAX_PARAGRAPHS = 400;
 
 function isDek(el: Element): boolean {
@@ -23,6 +25,8 @@ export function rescueHead(page: Document, content: Element): number {
   const first = content.querySelector('p');
   const h1 = page.querySelector('h1');
   if (!first || !h1) return 0;
+  const box = h1.closest('article') ?? h1.parentElement;
+  if (!box?.querySelector(DEK_SELECTOR)) return 0;
   const text = normalizeText(first.textContent ?? '');
   if (!text) return 0;
   let start: Element | null = null;
@@ -34,8 +38,7 @@ export function rescueHead(page: Document, content: Element): number {
     }
   }
   if (!start || !(h1.compareDocumentPosition(start) & 4 /* FOLLOWING */)) return 0;
-  const box = h1.closest('article') ?? h1.parentElement;
-  if (!box?.contains(start)) return 0;
+  if (!box.contains(start)) return 0;
   const had = normalizeText(content.textContent ?? '');
   const picked: Element[] = [];
   const walker = page.createTreeWalker(box, 1 /* NodeFilter.SHOW_ELEMENT */);
