@@ -20,7 +20,7 @@ describe('related-list detector', () => {
       `<table><tr><td>${ESSAY}${ESSAY}<h2>延伸閱讀</h2><ul><li>某本書的一段說明文字，講述了這個主題的歷史。</li></ul></td>` +
         '<td><div><h3>熱點快訊</h3><h4>比特幣站上七萬美元</h4><div>多家交易所成交量放大。</div>' +
         '<h4>以太坊費用降至低點</h4></div></td></tr></table>' +
-        '<div><h3>About the Author</h3><p><a href="/a">Sarah Archer</a></p><p>Sarah Archer is the author of a book on kitchens.</p></div>',
+        '<div><h3>About the Author</h3><h4><a href="/a">Sarah Archer</a></h4><p>Sarah Archer is the author of a book on kitchens.</p></div>',
     );
     expect(log.removed.map((r) => r.text)).toEqual([
       '熱點快訊比特幣站上七萬美元多家交易所成交量放大。以太坊費用降至低點',

@@ -170,12 +170,13 @@ function sideBoxes(ctx: DetectorContext, blocks: readonly Block[]): Element[] {
     }
     if (box === b.el || normalizeText(box.textContent ?? '').length > MAX_BOX) continue;
     if (normalizeText(box.textContent ?? '') === b.text) continue;
-    // A list of items: several headings (one per item), or links and nothing but link lines.
-    // An "About the author" box has one heading and a sentence of bio: it stays.
+    // A list of items: a heading per item (two at least, besides the box's own), or links and
+    // nothing but link lines. An "About the author" box (a heading, the name, a sentence of
+    // bio) stays.
     const inBox = blocks.filter((x) => box.contains(x.el));
     const headings = inBox.filter((x) => blockFacts(x).heading).length;
     const linkLines = inBox.every((x) => blockFacts(x).heading || blockFacts(x).links >= 0.5);
-    if (headings < 2 && !(linkLines && box.querySelectorAll('a').length >= 2)) continue;
+    if (headings < 3 && !(linkLines && box.querySelectorAll('a').length >= 2)) continue;
     out.push(box);
   }
   return out;
