@@ -326,7 +326,15 @@ function elementOf(u: Unit): Element {
   return span;
 }
 
+/**
+ * Every signal of a run is CJK text, a full-width form or a bracketed date: a page with none of
+ * them (most English pages) is not walked at all.
+ */
+const ANY_SIGNAL =
+  /[\u3400-\u9fff\uff01-\uff5e]|[[(【][^\])】]{0,4}(?:19|20)\d{2}\s*[/.年-]\s*\d{1,2}\s*[/.月-]\s*\d/u;
+
 function markPage(ctx: DetectorContext): void {
+  if (!ANY_SIGNAL.test(ctx.content.textContent ?? '')) return;
   const seen = new Map<string, FlashEvidence | null>();
   const found = findFlashRuns(ctx.content, seen);
   const runs: FlashRun[] = [];
