@@ -16,13 +16,20 @@ import {
   PATTERN_WINDOW,
   testTextPattern,
 } from '../rules/text-pattern.js';
-import type { Detector, DetectorContext } from './context.js';
+import type { DetectorContext } from './context.js';
+
+/** A site rule's step in one phase; `id` is `rule:<id>`, the removals' `rule`. */
+export interface RuleStep {
+  id: string;
+  phase: 'pre' | 'post';
+  run(ctx: DetectorContext): void;
+}
 
 export interface CompiledSiteRules {
   /** Ids of the rules that apply to the URL, in order. */
   ids: string[];
-  preDetectors: Detector[];
-  postDetectors: Detector[];
+  preDetectors: RuleStep[];
+  postDetectors: RuleStep[];
   /** CSS selectors of the essay container, most specific rule first (rule order). */
   articleSelectors: string[];
   /** Title cleanup patterns, global: use `applyTitlePatterns` or `title.replace(p, '')`. */
@@ -77,11 +84,16 @@ function patternBudget(ctx: DetectorContext): PatternBudget {
   return b;
 }
 
+/** The host index per rules array: built once, not on every extraction (the arrays are reused). */
+const indexes = new WeakMap<readonly SiteRule[], ReturnType<typeof compileRuleIndex>>();
+
 export function compileSiteRules(rules: readonly SiteRule[], url: URL): CompiledSiteRules {
-  const applicable = rulesForUrl(compileRuleIndex(rules), url);
+  let index = indexes.get(rules);
+  if (!index) indexes.set(rules, (index = compileRuleIndex(rules)));
+  const applicable = rulesForUrl(index, url);
   const articleSelectors = applicable.flatMap((r) => (r.article ? [r.article] : []));
-  const preDetectors: Detector[] = [];
-  const postDetectors: Detector[] = [];
+  const preDetectors: RuleStep[] = [];
+  const postDetectors: RuleStep[] = [];
   const titlePatterns: RegExp[] = [];
 
   for (const rule of applicable) {

@@ -57,13 +57,15 @@ export function isDataTable(table: Element): boolean {
       let multi = 0;
       let cells = 0;
       let chars = 0;
-      for (const row of table.querySelectorAll('tr')) {
+      const rows = table.querySelectorAll('tr');
+      for (const row of rows) {
         const filled = [...row.children].filter((c) => normalizeText(c.textContent ?? ''));
         if (filled.length > 1) multi++;
         cells += filled.length;
         for (const c of filled) chars += normalizeText(c.textContent ?? '').length;
       }
-      known = multi > 0 && cells > 0 && chars / cells < 80;
+      // Most rows hold several short cells; a layout table holds the essay one cell per row.
+      known = multi > 0 && multi * 2 >= rows.length && cells > 0 && chars / cells < 80;
     }
     dataTables.set(table, known);
   }

@@ -27,20 +27,51 @@ export interface DetectorContext {
   blocks(): Block[];
   /** Takes `el` out of the content and records it. Returns false when `el` was already gone. */
   remove(el: Element, kind: RemovalKind, rule: string, reasons?: readonly string[]): boolean;
+  /**
+   * Takes several pieces out as ONE removal (an injected run): `text` is the whole run as it
+   * stood in the page, `html` what to show for it; a placeholder replaces the first piece left.
+   * With no pieces left (Readability dropped them) the run is still recorded.
+   */
+  removeRun(
+    els: readonly Element[],
+    kind: RemovalKind,
+    rule: string,
+    reasons: readonly string[],
+    text: string,
+    html: Element,
+  ): void;
   /** Records a removal that is not an element (a title decoration, a placeholder date). */
   note(kind: RemovalKind, rule: string, text: string, reasons?: readonly string[]): void;
   /** Adds a byline part found in the content (credit lines such as 作者:…). */
   addByline(text: string): void;
 }
 
+/**
+ * One detector per file in `detectors/`, registered by `registry.ts`. Its id is the kind of
+ * what it removes and `detector:<id>` is the removal's `rule`.
+ */
 export interface Detector {
-  /** Used as `detector:<id>` in `Removal.rule`. */
-  id: string;
-  phase: 'pre' | 'post';
+  id: RemovalKind;
+  /**
+   * `pre`: on the whole cloned page before Readability; `post`: on Readability's content;
+   * `both`: called in each phase (it marks in the page, then removes what reached the content).
+   */
+  phase: 'pre' | 'post' | 'both';
+  /**
+   * Run order within a phase, low first (default 50): page signals (10) before runs (20),
+   * runs and credit lines before the boilerplate that looks for the essay's ends.
+   */
+  order?: number;
   run(ctx: DetectorContext): void;
 }
 
 export const PLACEHOLDER_ATTR = 'data-cr-removed';
+
+function isBlank(el: Element): boolean {
+  return (
+    !normalizeText(el.textContent ?? '') && !el.querySelector('img, picture, video, svg, iframe')
+  );
+}
 
 /** The mutable record behind a DetectorContext: removals and byline parts, across both phases. */
 export class RemovalLog {
@@ -48,6 +79,41 @@ export class RemovalLog {
   readonly bylineParts: string[] = [];
   /** Removed elements by removal id, so the sanitizer can render their HTML once at the end. */
   readonly elements = new Map<string, Element>();
+
+  /** Rendered on first read of any `html` (see `sanitize.ts`), set by `renderRemovals`. */
+  renderRemovals: (() => void) | null = null;
+
+  /**
+   * A removal whose `html` is rendered lazily: most callers never read it, and rendering every
+   * removed block cost more than detecting it. The getter is enumerable, so `JSON.stringify`
+   * (the CLI) and structured cloning (messaging) still carry `html`.
+   */
+  entry(
+    id: string,
+    kind: RemovalKind,
+    rule: string,
+    text: string,
+    reasons: readonly string[],
+  ): Removal {
+    let html: string | null = null;
+    let rendered = false;
+    // Field order as the CLI always printed it: id, kind, rule, text, html, reasons.
+    const entry = { id, kind, rule, text } as Removal;
+    Object.defineProperty(entry, 'html', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (!rendered) this.renderRemovals?.();
+        return html;
+      },
+      set: (value: string | null) => {
+        html = value;
+        rendered = true;
+      },
+    });
+    entry.reasons = [...reasons];
+    return entry;
+  }
 
   context(
     phase: 'pre' | 'post',
@@ -58,6 +124,8 @@ export class RemovalLog {
   ): DetectorContext {
     let cache: Block[] | null = null;
     const { removed, bylineParts, elements } = this;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's methods need the log
+    const log = this;
     return {
       phase,
       doc,
@@ -71,35 +139,44 @@ export class RemovalLog {
       remove(el, kind, rule, reasons = []) {
         if (el === content || !content.contains(el)) return false;
         const id = `r${removed.length + 1}`;
-        removed.push({
-          id,
-          kind,
-          rule,
-          text: normalizeText(el.textContent ?? ''),
-          html: null,
-          reasons: [...reasons],
-        });
+        removed.push(log.entry(id, kind, rule, normalizeText(el.textContent ?? ''), reasons));
         elements.set(id, el);
         if (phase === 'post') {
           const marker = el.ownerDocument.createElement('div');
           marker.setAttribute(PLACEHOLDER_ATTR, id);
           marker.hidden = true;
           el.replaceWith(marker);
+          // The marker keeps the shape of the tree, so the other blocks stay what they were.
+          cache = cache && cache.filter((b) => b.el !== el && !el.contains(b.el));
         } else {
           el.remove();
+          cache = null;
         }
-        cache = null;
         return true;
       },
-      note(kind, rule, text, reasons = []) {
-        removed.push({
-          id: `r${removed.length + 1}`,
-          kind,
-          rule,
-          text,
-          html: null,
-          reasons: [...reasons],
+      removeRun(els, kind, rule, reasons, text, html) {
+        const id = `r${removed.length + 1}`;
+        removed.push(log.entry(id, kind, rule, text, reasons));
+        elements.set(id, html);
+        const left = els.filter((el) => el !== content && content.contains(el));
+        if (left.length > 1 || phase === 'pre') cache = null;
+        else if (cache && left[0]) cache = cache.filter((b) => !left[0]!.contains(b.el));
+        left.forEach((el, k) => {
+          const parent = el.parentElement;
+          if (k === 0 && phase === 'post') {
+            const marker = el.ownerDocument.createElement('div');
+            marker.setAttribute(PLACEHOLDER_ATTR, id);
+            marker.hidden = true;
+            el.replaceWith(marker);
+          } else {
+            el.remove();
+          }
+          // A `<br>` line leaves its paragraph empty: the paragraph goes too.
+          if (k > 0 && parent && parent !== content && isBlank(parent)) parent.remove();
         });
+      },
+      note(kind, rule, text, reasons = []) {
+        removed.push(log.entry(`r${removed.length + 1}`, kind, rule, text, reasons));
       },
       addByline(text) {
         const t = normalizeText(text);

@@ -49,6 +49,31 @@ describe('extractArticle', () => {
     expect(a.textContent).not.toContain('主網已完成升級');
   });
 
+  it("renders a removal's HTML only when read, and the JSON still carries it", () => {
+    const doc = makeDocument(
+      `<html><body><article>${PARAS}<p>某鏈:網絡升級完成:金色財經報道,主網已完成升級。[2023/7/12 10:49:49]</p>${PARAS}</article></body></html>`,
+    );
+    const a = extractArticle(doc, { url: TEST_URL })!;
+    const json = JSON.parse(JSON.stringify(a)) as typeof a;
+    expect(Object.keys(json.removed[0]!)).toEqual([
+      'id',
+      'kind',
+      'rule',
+      'text',
+      'html',
+      'reasons',
+    ]);
+    expect(json.removed[0]!.html).toContain('主網已完成升級');
+    expect(json.removed[0]!.reasons).toEqual(['head', 'outlet-dateline', 'stamp:trailing-bracket']);
+  });
+
+  it('takes the date from a <time datetime> when the meta tags have none', () => {
+    const doc = makeDocument(
+      `<html><body><article><h1>Rollups</h1><time datetime="2024-08-19T07:00:00Z">Aug 19</time>${PARAS}</article></body></html>`,
+    );
+    expect(extractArticle(doc, { url: TEST_URL })!.publishedTime).toBe('2024-08-19T07:00:00.000Z');
+  });
+
   it('counts reading time for CJK and Latin text apart', () => {
     expect(readingMinutes('字'.repeat(4000))).toBe(10);
     expect(readingMinutes('word '.repeat(2300))).toBe(10);

@@ -2,9 +2,10 @@ import { Readability } from '@mozilla/readability';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js';
 import { listBlocks } from './blocks.js';
+import { rescueHead } from './head-rescue.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
-import { DETECTORS } from './detectors/index.js';
+import { POST_DETECTORS, PRE_DETECTORS } from './registry.js';
 import { buildOutline } from './outline.js';
 import { sanitizeContent } from './sanitize.js';
 import { normalizeText, countScripts, linkDensity } from './text.js';
@@ -31,7 +32,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
   const ruleByline = findByline(doc, rules.bylineSelectors);
   const pre = log.context('pre', work, body, url, signals);
   for (const d of rules.preDetectors) d.run(pre);
-  for (const d of DETECTORS) if (d.phase === 'pre') d.run(pre);
+  for (const d of PRE_DETECTORS) d.run(pre);
   // A rule's article container: Readability then only sees that element.
   const root = findArticleRoot(body, rules.articleSelectors);
   if (root) body.replaceChildren(root);
@@ -45,7 +46,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 
   const post = log.context('post', work, content, url, signals);
   for (const d of rules.postDetectors) d.run(post);
-  for (const d of DETECTORS) if (d.phase === 'post') d.run(post);
+  for (const d of POST_DETECTORS) d.run(post);
+  rescueHead(doc, content);
 
   const farm = signals.farm || log.removed.some((r) => r.kind === 'flash-news');
   const siteName = normalizeText(parsed.siteName ?? '') || null;
@@ -75,7 +77,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
       ? log.bylineParts.join(' · ')
       : (ruleByline ?? (normalizeText(parsed.byline ?? '') || null)),
     siteName,
-    publishedTime: publishedTime(parsed.publishedTime, signals.date),
+    publishedTime: publishedTime(parsed.publishedTime, signals.date ?? timeElementDate(doc)),
     // Readability may have removed `<html>` from the clone (a class like `header-spacing`).
     lang: parsed.lang || doc.documentElement?.getAttribute('lang') || null,
     dir: parsed.dir ?? null,
@@ -151,6 +153,18 @@ function dropTitleHeading(content: Element, title: string): void {
     if (b.text === title) b.el.remove();
     return;
   }
+}
+
+/**
+ * A page with no date in its meta tags often marks it up as `<time datetime>` next to the byline:
+ * the first one in the `<article>` (or `<main>`), else the first of the page.
+ */
+function timeElementDate(doc: Document): string | null {
+  const el =
+    doc.querySelector('article time[datetime], main time[datetime]') ??
+    doc.querySelector('time[datetime]');
+  const value = el?.getAttribute('datetime');
+  return value ? parseDate(value).iso : null;
 }
 
 function publishedTime(

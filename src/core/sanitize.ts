@@ -40,8 +40,9 @@ const CONFIG = {
 
 /**
  * The only place HTML strings meet the DOM. Sanitizes `content` in place (DOMPurify), makes
- * lazy images real and URLs absolute, renders each removed element's HTML into the log, and
- * returns the content's HTML and text.
+ * lazy images real and URLs absolute, and returns the content's HTML and text. The removed
+ * elements' HTML is rendered the same way, but only when a removal's `html` is first read
+ * (`RemovalLog.entry`): then all of them in one pass.
  */
 export function sanitizeContent(
   page: Document,
@@ -50,11 +51,19 @@ export function sanitizeContent(
   log: RemovalLog,
 ): { html: string; text: string } {
   const purify = purifierFor(page);
-  // One DOMPurify pass for the content and every removed element: each removed element rides
-  // along in a wrapper of its own (a forbidden element is dropped or unwrapped inside it), and
-  // its HTML is the wrapper's after the pass. Sanitizing each as a string re-parses a document
-  // per removal, which cost more than the rest of the pipeline on farm pages.
-  const doc = content.ownerDocument;
+  fixUrls(content, url);
+  purify.sanitize(content, { ...CONFIG, IN_PLACE: true });
+  log.renderRemovals = () => renderRemovals(purify, content.ownerDocument, url, log);
+  return { html: content.innerHTML, text: content.textContent ?? '' };
+}
+
+/**
+ * One DOMPurify pass for every removed element: each rides along in a wrapper of its own (a
+ * forbidden element is dropped or unwrapped inside it), and its HTML is the wrapper's after the
+ * pass. Sanitizing each as a string re-parses a document per removal.
+ */
+function renderRemovals(purify: DOMPurify, doc: Document, url: URL, log: RemovalLog): void {
+  log.renderRemovals = null;
   const holder = doc.createElement('div');
   const wrappers = new Map<string, Element>();
   for (const removal of log.removed) {
@@ -65,15 +74,10 @@ export function sanitizeContent(
     holder.append(wrapper);
     wrappers.set(removal.id, wrapper);
   }
-  content.append(holder);
-  fixUrls(content, url);
-  purify.sanitize(content, { ...CONFIG, IN_PLACE: true });
-  holder.remove();
-  for (const removal of log.removed) {
-    const wrapper = wrappers.get(removal.id);
-    if (wrapper) removal.html = wrapper.innerHTML;
-  }
-  return { html: content.innerHTML, text: content.textContent ?? '' };
+  fixUrls(holder, url);
+  purify.sanitize(holder, { ...CONFIG, IN_PLACE: true });
+  for (const removal of log.removed) removal.html = wrappers.get(removal.id)?.innerHTML ?? null;
+  log.elements.clear();
 }
 
 const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc', 'data-url'];

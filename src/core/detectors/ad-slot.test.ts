@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemovalLog } from '../context.js';
 import { postContext, preContext, TEST_URL } from '../test-support/dom.js';
-import { adSlotDetector, adSlotPreDetector } from './ad-slot.js';
+import { adSlotDetector } from './ad-slot.js';
 
 const P1 =
   '<p>Stablecoin issuers now hold a larger share of short-term Treasury bills than several mid-sized countries do, according to the report.</p>';
@@ -61,17 +61,17 @@ describe('ad-slot detector', () => {
 
   it('marks class-named slots in the page and removes what reached the content', () => {
     const { ctx, log, doc } = preContext(
-      `<article>${P1}<div class="high-impact-ad"><div><p>Sponsored banner text</p></div></div>${P2}` +
-        `<div class="article-ad">${P1}${P2}</div><ins class="adsbygoogle"></ins></article>`,
+      `<article>${P1}<div class="ad-slot"><div><p>Sponsored banner text</p></div></div>${P2}` +
+        `<div class="ad-container">${P1}${P2}</div><ins class="adsbygoogle"></ins></article>`,
     );
-    adSlotPreDetector.run(ctx);
+    adSlotDetector.run(ctx);
     expect(log.removed).toEqual([]);
-    expect(doc.querySelector('.high-impact-ad')!.getAttribute('data-cr-chrome')).toBe('ad-slot');
+    expect(doc.querySelector('.ad-slot')!.getAttribute('data-cr-chrome')).toBe('ad-slot');
     // A slot class on a box holding essay paragraphs is not trusted.
-    expect(doc.querySelector('.article-ad')!.hasAttribute('data-cr-chrome')).toBe(false);
+    expect(doc.querySelector('.ad-container')!.hasAttribute('data-cr-chrome')).toBe(false);
 
     // Readability unwraps the slot's inner div; the mark travels with the pieces.
-    const slot = doc.querySelector('.high-impact-ad')!;
+    const slot = doc.querySelector('.ad-slot')!;
     slot.replaceWith(slot.querySelector('p')!);
     const article = doc.querySelector('article')!;
     const post = new RemovalLog().context('post', doc, article, new URL(TEST_URL), ctx.signals);

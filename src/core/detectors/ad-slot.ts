@@ -1,13 +1,13 @@
 import type { Detector } from '../context.js';
 import { normalizeText } from '../text.js';
-import { chromeClasses, markChrome, removeMarkedChrome } from './chrome-classes.js';
+import { chromeClasses, markChrome, removeMarkedChrome } from '../chrome-marks.js';
 import {
   blockFacts,
   isEmptyShell,
   isHeading,
   isSmallWidget,
   removeGrouped,
-} from './block-facts.js';
+} from '../block-facts.js';
 
 /**
  * Ad slots (research §11 T18). In the page: containers with the ad classes the filter lists name
@@ -31,9 +31,7 @@ const PROMO_TEXT =
 const MULTI_SENTENCE = /[.!?]\s+\S/u;
 const RULE = 'detector:ad-slot';
 
-export const adSlotPreDetector: Detector = {
-  id: 'ad-slot',
-  phase: 'pre',
+const adSlotPre: Pick<Detector, 'run'> = {
   run(ctx) {
     for (const el of chromeClasses(ctx.content, 'ad')) {
       if (!isEmptyShell(el) && isSmallWidget(el, MAX_SLOT_TEXT)) markChrome(el, 'ad-slot');
@@ -41,9 +39,7 @@ export const adSlotPreDetector: Detector = {
   },
 };
 
-export const adSlotDetector: Detector = {
-  id: 'ad-slot',
-  phase: 'post',
+const adSlotPost: Pick<Detector, 'run'> = {
   run(ctx) {
     removeMarkedChrome(ctx, 'ad-slot', RULE);
     const blocks = ctx.blocks();
@@ -66,5 +62,15 @@ export const adSlotDetector: Detector = {
       if (nf.links >= 0.5 || ownWrapper || promo) found.push(next.el);
     });
     removeGrouped(ctx, found, 'ad-slot', RULE);
+  },
+};
+
+export const adSlotDetector: Detector = {
+  id: 'ad-slot',
+  phase: 'both',
+  order: 42,
+  run(ctx) {
+    if (ctx.phase === 'pre') adSlotPre.run(ctx);
+    else adSlotPost.run(ctx);
   },
 };

@@ -15,6 +15,7 @@ const HEAD_BLOCKS = 6;
 export const creditLineDetector: Detector = {
   id: 'credit-line',
   phase: 'post',
+  order: 30,
   run(ctx) {
     const blocks = ctx.blocks().slice(0, HEAD_BLOCKS);
     for (const b of blocks) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemovalLog } from '../context.js';
 import { postContext, preContext, TEST_URL } from '../test-support/dom.js';
-import { disclaimerDetector, disclaimerPreDetector } from './disclaimer.js';
+import { disclaimerDetector } from './disclaimer.js';
 
 const ZH =
   '<p>比特幣現貨ETF獲批後，傳統資管機構的資金流入成為影響價格的重要因素，分析師開始逐日追蹤申購與贖回數據。</p>';
@@ -57,7 +57,7 @@ describe('disclaimer detector', () => {
       `<article>${EN}<div class="document-body font-metadata text-subtle"><p>Disclosure &amp; Polices: Example is an award-winning media outlet that covers the industry.</p></div>` +
         `<span class="source">Photo: Example Agency</span></article>`,
     );
-    disclaimerPreDetector.run(ctx);
+    disclaimerDetector.run(ctx);
     expect(doc.querySelector('.source')!.hasAttribute('data-cr-chrome')).toBe(false);
     const article = doc.querySelector('article')!;
     const log = new RemovalLog();

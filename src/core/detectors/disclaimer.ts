@@ -1,10 +1,10 @@
 import type { Block } from '../blocks.js';
 import type { Detector } from '../context.js';
 import { countCjk, countWords, normalizeText } from '../text.js';
-import { chromeClasses, markChrome, removeMarkedChrome } from './chrome-classes.js';
-import { blockFacts, removeGrouped } from './block-facts.js';
-import { isStatement } from './site-statement.js';
-import { variantRegExp } from './script-variants.js';
+import { chromeClasses, markChrome, removeMarkedChrome } from '../chrome-marks.js';
+import { blockFacts, removeGrouped } from '../block-facts.js';
+import { isStatement } from '../signatures/site-statement.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * Site statements and disclaimers (research §11 T14 Chinese, T17 English). Only in the last
@@ -23,9 +23,7 @@ const MAX_EN = 1500;
 const MAX_TAIL_BLOCKS = 8;
 const RULE = 'detector:disclaimer';
 
-export const disclaimerPreDetector: Detector = {
-  id: 'disclaimer',
-  phase: 'pre',
+const disclaimerPre: Pick<Detector, 'run'> = {
   run(ctx) {
     for (const el of chromeClasses(ctx.content, 'meta')) {
       if (el === ctx.content || el.closest('blockquote, pre, code')) continue;
@@ -53,9 +51,7 @@ function isShortOrLinks(b: Block): boolean {
   return f.heading || f.links >= 0.5 || (!f.literal && f.weight < MAX_STEP_WEIGHT);
 }
 
-export const disclaimerDetector: Detector = {
-  id: 'disclaimer',
-  phase: 'post',
+const disclaimerPost: Pick<Detector, 'run'> = {
   run(ctx) {
     removeMarkedChrome(ctx, 'disclaimer', RULE);
     const blocks = ctx.blocks();
@@ -73,5 +69,15 @@ export const disclaimerDetector: Detector = {
       if (!isShortOrLinks(b)) break;
     }
     removeGrouped(ctx, [...found], 'disclaimer', RULE);
+  },
+};
+
+export const disclaimerDetector: Detector = {
+  id: 'disclaimer',
+  phase: 'both',
+  order: 51,
+  run(ctx) {
+    if (ctx.phase === 'pre') disclaimerPre.run(ctx);
+    else disclaimerPost.run(ctx);
   },
 };

@@ -1,7 +1,7 @@
 import type { Block } from '../blocks.js';
 import type { Detector } from '../context.js';
-import { blockFacts, firstProseIndex, lastProseIndex, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { blockFacts, firstProseIndex, lastProseIndex, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * Download and referral calls to action (research §11 T10): `中幣下載`, `APP下载 全球官网`,
@@ -34,6 +34,7 @@ function isCta(b: Block): boolean {
 export const downloadCtaDetector: Detector = {
   id: 'download-cta',
   phase: 'post',
+  order: 48,
   run(ctx) {
     const blocks = ctx.blocks();
     const head = firstProseIndex(blocks, isCta);

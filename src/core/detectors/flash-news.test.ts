@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { postContext } from '../test-support/dom.js';
+import { RemovalLog } from '../context.js';
+import { makeDocument, TEST_URL } from '../test-support/dom.js';
 import { datedHeadEnd, flashNewsDetector } from './flash-news.js';
 
 const ESSAY =
   '<p>鏈上結算的速度決定了衍生品市場能承受多大的槓桿，這是本文想要說明的第一個問題，也是許多交易者忽略的地方。</p>' +
   '<p>第二個問題在於流動性提供者如何定價風險，當波動率上升時，做市商往往同時撤出多個市場，造成連鎖反應。</p>';
 
-function run(html: string) {
-  const { ctx, log, root } = postContext(html);
-  flashNewsDetector.run(ctx);
+/** Marks on the whole page, then removes from `#root` (standing in for Readability's pick). */
+function run(html: string, between?: (doc: Document) => void) {
+  const doc = makeDocument(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  const root = doc.getElementById('root')!;
+  const log = new RemovalLog();
+  const signals = { farm: false, tagText: '', date: null };
+  flashNewsDetector.run(log.context('pre', doc, doc.body, new URL(TEST_URL), signals));
+  between?.(doc);
+  flashNewsDetector.run(log.context('post', doc, root, new URL(TEST_URL), signals));
   return { log, text: root.textContent ?? '' };
 }
 
@@ -32,7 +39,16 @@ describe('flash-news detector', () => {
         '<p>此前消息,索賠網站曾短暫下線。[2023/7/12 10:49:49]</p>' +
         ESSAY,
     );
-    expect(log.removed).toHaveLength(2);
+    // One run, one entry: its text is the whole run, its reasons the signals that fired.
+    expect(log.removed).toHaveLength(1);
+    expect(log.removed[0]!.text).toContain('釣魚鏈接');
+    expect(log.removed[0]!.text).toContain('短暫下線');
+    expect(log.removed[0]!.reasons).toEqual([
+      'head',
+      'dateline',
+      'continuation',
+      'stamp:trailing-bracket',
+    ]);
   });
 
   it('removes a two-paragraph run whose second paragraph has no 此前 when the head is dated', () => {
@@ -42,7 +58,8 @@ describe('flash-news detector', () => {
         '<p>入選項目涵蓋錢包、工具與研究等方向。[2022/10/14 14:27:50]</p>' +
         ESSAY,
     );
-    expect(log.removed).toHaveLength(2);
+    expect(log.removed).toHaveLength(1);
+    expect(log.removed[0]!.text).toContain('入選項目');
   });
 
   it('handles Simplified text, full-width colon and brackets, linked headlines', () => {
@@ -74,10 +91,20 @@ describe('flash-news detector', () => {
     expect(log.removed).toHaveLength(0);
   });
 
-  it('never fires inside blockquote, pre, code or a table (§12.4)', () => {
+  it('finds a whole run inside a blockquote', () => {
     const { log } = run(
       ESSAY +
         '<blockquote><p>公告:節點升級:金色財經報道,節點將於今晚升級。[2023/7/12 10:49:49]</p></blockquote>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(1);
+  });
+
+  it('keeps a quoted log line with a stamp, pre, code and a data table (§12.4)', () => {
+    const { log } = run(
+      ESSAY +
+        '<blockquote><p>節點日誌:同步完成,高度 17,034,870。[2023/7/12 10:49:49]</p></blockquote>' +
+        '<pre>公告:節點升級:金色財經報道,節點將於今晚升級。[2023/7/12 10:49:49]</pre>' +
         '<table><tr><th>來源</th><th>紀錄</th></tr><tr><td>節點</td><td>日誌:同步完成:7月12日消息,同步完成。[2023/7/12 10:49:49]</td></tr></table>' +
         ESSAY,
     );
@@ -118,7 +145,7 @@ describe('flash-news detector', () => {
         '<p>某交易所:將上線新合約:該交易所宣布將上線新的永續合約。</p><p>據悉,該交易所上月已上線類似產品。[2023/12/12 9:40:27]</p>' +
         ESSAY,
     );
-    expect(log.removed).toHaveLength(4);
+    expect(log.removed).toHaveLength(3);
   });
 
   it('keeps everything on a flash digest page (§12.13)', () => {
@@ -128,6 +155,58 @@ describe('flash-news detector', () => {
         `<p>快訊${i}:某項目宣布新進展:金色財經報道,某項目今日宣布第${i}項進展,細節稍後公布。${i % 2 ? '[2023/7/12 10:49:49]' : ''}</p>`,
     ).join('');
     const { log } = run(items);
+    expect(log.removed).toHaveLength(0);
+  });
+
+  it('records the whole run once when the article lost part of it, with its linked headline', () => {
+    // The headline stands in a <div> of its own, which Readability drops.
+    const { log, text } = run(
+      ESSAY +
+        '<div id="headline"><a href="/lives/123.html">某交易所暫停提幣</a></div>' +
+        '<p>金色財經報道,某交易所宣布暫停提幣。[2023/7/12 10:49:49]</p>' +
+        ESSAY,
+      (doc) => doc.getElementById('headline')!.remove(),
+    );
+    expect(text).not.toContain('暫停提幣');
+    expect(log.removed).toHaveLength(1);
+    expect(log.removed[0]!.text).toBe(
+      '某交易所暫停提幣 金色財經報道,某交易所宣布暫停提幣。[2023/7/12 10:49:49]',
+    );
+    expect(log.removed[0]!.reasons).toContain('headline-link:flash-page');
+  });
+
+  it('finds runs whatever their stamp: leading, parenthesised, none but a label or an outlet', () => {
+    const { log } = run(
+      ESSAY +
+        '<p>【2024-03-11 16:20】PANews 3月11日消息,某公鏈宣布完成升級。</p>' +
+        ESSAY +
+        '<p>快訊｜某礦池下調費率：火星財經消息，某礦池宣布下調手續費。（2024年3月8日）</p>' +
+        ESSAY +
+        '<p>ＥＴＨ：某協議上線主網：ChainCatcher 消息，某協議今日上線主網。</p>' +
+        ESSAY,
+    );
+    expect(log.removed.map((r) => r.reasons)).toEqual([
+      ['stamp:leading-bracket', 'outlet-dateline', 'dateline-opens'],
+      ['label:flash', 'head', 'outlet-dateline', 'stamp:trailing-paren'],
+      ['ticker-head', 'head', 'outlet-dateline'],
+    ]);
+  });
+
+  it('never joins a complete essay paragraph or a footnote to the run after it', () => {
+    const { log, text } = run(
+      ESSAY +
+        '<p>據彭博社報道,該基金本季度增持了比特幣,分析師認為這反映了機構的長期看法。</p>' +
+        '<p>某交易所:將上線新合約:金色財經報道,該交易所宣布將上線新的永續合約。[2023/12/12 9:40:27]</p>' +
+        '<p>注[1]:某協議:金色財經報道,本文數據截至發稿時。[2023/12/12 9:40:27]</p>' +
+        ESSAY,
+    );
+    expect(log.removed).toHaveLength(1);
+    expect(text).toContain('據彭博社報道');
+    expect(text).toContain('注[1]');
+  });
+
+  it('keeps a date line that has a head and a stamp but nothing to say', () => {
+    const { log } = run(ESSAY + '<p>기사입력 :[ 2018-08-25 15:24 ]</p>' + ESSAY);
     expect(log.removed).toHaveLength(0);
   });
 

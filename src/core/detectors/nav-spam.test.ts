@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { postContext, preContext } from '../test-support/dom.js';
-import { navSpamDetector, navSpamPreDetector } from './nav-spam.js';
+import { navSpamDetector } from './nav-spam.js';
 
 const ESSAY =
   '<p>這是一段正文，講述去中心化交易所如何在沒有託管人的情況下撮合訂單，以及它帶來的結算風險與機會。</p>';
@@ -45,12 +45,12 @@ describe('nav-spam detector', () => {
   it('in the page, works only on a farm page and only above the h1', () => {
     const html = `<p>買以太坊 買以太坊</p><p>Ctrl+D 買以太坊</p><h1>標題</h1><p>賣以太坊 賣以太坊</p>${ESSAY}`;
     const plain = preContext(html);
-    navSpamPreDetector.run(plain.ctx);
+    navSpamDetector.run(plain.ctx);
     expect(plain.log.removed).toEqual([]);
 
     const farm = preContext(html);
     farm.ctx.signals.farm = true;
-    navSpamPreDetector.run(farm.ctx);
+    navSpamDetector.run(farm.ctx);
     expect(farm.log.removed.map((r) => r.text)).toEqual(['買以太坊 買以太坊', 'Ctrl+D 買以太坊']);
     expect(farm.doc.body.textContent).toContain('賣以太坊 賣以太坊');
   });

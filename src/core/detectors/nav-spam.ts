@@ -1,6 +1,6 @@
 import type { Block } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
-import { blockFacts, firstProseIndex } from './block-facts.js';
+import { blockFacts, firstProseIndex } from '../block-facts.js';
 
 /**
  * The farm template's bookmark bar (research §1, T7): a search keyword said twice
@@ -37,9 +37,7 @@ function navSpam(ctx: DetectorContext, head: readonly Block[]): void {
 }
 
 /** In the page: the lines above the `h1` (or the first blocks), before any essay paragraph. */
-export const navSpamPreDetector: Detector = {
-  id: 'nav-spam',
-  phase: 'pre',
+const navSpamPre: Pick<Detector, 'run'> = {
   run(ctx) {
     // Listing the blocks of a whole page costs; only a page already seen as a farm (the
     // farm-meta detector reads the same lines) pays it.
@@ -52,11 +50,19 @@ export const navSpamPreDetector: Detector = {
 };
 
 /** In Readability's content: the first few blocks, before any essay paragraph. */
-export const navSpamDetector: Detector = {
-  id: 'nav-spam',
-  phase: 'post',
+const navSpamPost: Pick<Detector, 'run'> = {
   run(ctx) {
     const blocks = ctx.blocks();
     navSpam(ctx, blocks.slice(0, Math.min(POST_HEAD_BLOCKS, firstProseIndex(blocks))));
+  },
+};
+
+export const navSpamDetector: Detector = {
+  id: 'nav-spam',
+  phase: 'both',
+  order: 40,
+  run(ctx) {
+    if (ctx.phase === 'pre') navSpamPre.run(ctx);
+    else navSpamPost.run(ctx);
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemovalLog } from '../context.js';
 import { postContext, preContext, TEST_URL } from '../test-support/dom.js';
-import { newsletterDetector, newsletterPreDetector } from './newsletter.js';
+import { newsletterDetector } from './newsletter.js';
 
 const p = (n: number) =>
   `<p>Paragraph ${n}: the lending market tightened as borrowers rushed to repay loans ahead of the rate change, data show.</p>`;
@@ -53,7 +53,7 @@ describe('newsletter detector', () => {
       `<article>${p(1)}<div class="box"><h4>Get our newsletter</h4><form><input type="email"><button>Sign up</button></form></div>` +
         `<div class="comments"><form><input type="email"><textarea></textarea></form><p>Leave a reply below.</p></div></article>`,
     );
-    newsletterPreDetector.run(ctx);
+    newsletterDetector.run(ctx);
     expect(doc.querySelector('.box')!.getAttribute('data-cr-chrome')).toBe('newsletter');
     expect(doc.querySelector('.comments')!.hasAttribute('data-cr-chrome')).toBe(false);
     // Readability drops forms; the box's heading still reaches the content.

@@ -1,14 +1,14 @@
 import type { Block } from '../blocks.js';
 import type { Detector } from '../context.js';
 import { normalizeText } from '../text.js';
-import { chromeClasses, markChrome, removeMarkedChrome } from './chrome-classes.js';
+import { chromeClasses, markChrome, removeMarkedChrome } from '../chrome-marks.js';
 import {
   blockFacts,
   firstProseIndex,
   isSmallWidget,
   lastProseIndex,
   removeGrouped,
-} from './block-facts.js';
+} from '../block-facts.js';
 
 /**
  * Newsletter boxes (research §11 T16).
@@ -20,7 +20,8 @@ import {
  *   "subscribe to the … newsletter" and "originally appeared in … newsletter" lines when they
  *   sit above or below the essay or are set in italics (The Block, CoinDesk).
  */
-const SIGNUP_WORDS = /newsletter|subscribe|sign up|sign-up|inbox|订阅|訂閱/i;
+const SIGNUP_WORDS =
+  /newsletter|subscrib|sign(?:ing)?[ -]up|inbox|unsubscribe|privacy policy|terms of use|订阅|訂閱/i;
 const MAX_WIDGET = 600;
 const MAX_CLIMB = 3;
 /** Text a wider box may add around the form: a heading and a pitch line. */
@@ -41,9 +42,7 @@ const MAX_PITCH = 300;
 const MAX_LINE = 500;
 const RULE = 'detector:newsletter';
 
-export const newsletterPreDetector: Detector = {
-  id: 'newsletter',
-  phase: 'pre',
+const newsletterPre: Pick<Detector, 'run'> = {
   run(ctx) {
     const widgets: Element[] = [];
     for (const input of chromeClasses(ctx.content, 'newsletter')) {
@@ -82,9 +81,7 @@ function italic(b: Block): boolean {
   return n >= 0.8 * b.text.length;
 }
 
-export const newsletterDetector: Detector = {
-  id: 'newsletter',
-  phase: 'post',
+const newsletterPost: Pick<Detector, 'run'> = {
   run(ctx) {
     removeMarkedChrome(ctx, 'newsletter', RULE);
     const blocks = ctx.blocks();
@@ -114,5 +111,15 @@ export const newsletterDetector: Detector = {
       if (isCta(b) && (i < head || i > tail || italic(b))) found.add(b.el);
     });
     removeGrouped(ctx, [...found], 'newsletter', RULE);
+  },
+};
+
+export const newsletterDetector: Detector = {
+  id: 'newsletter',
+  phase: 'both',
+  order: 47,
+  run(ctx) {
+    if (ctx.phase === 'pre') newsletterPre.run(ctx);
+    else newsletterPost.run(ctx);
   },
 };

@@ -1,46 +1,20 @@
 import type { Block } from '../blocks.js';
 import type { Detector } from '../context.js';
-import { blockFacts, lastProseIndex, removeGrouped } from './block-facts.js';
-import { scriptVariants } from './script-variants.js';
+import { blockFacts, lastProseIndex, removeGrouped } from '../block-facts.js';
+import { OUTLETS, ROLL_CALL_EXTRAS } from '../signatures/outlets.js';
+import { scriptVariants } from '../signatures/script-variants.js';
 
 /**
  * The farm's source-site roll call (research §11 T8): after the essay, a run of short blocks that
- * are each an outlet name (巴比特資訊, 金色財經, Odaily星球日報, PANews…), or one block made of
+ * are each an outlet name (`signatures/outlets.ts`), or one block made of
  * such names. Names inside essay prose stay (§12 negative 9): a name block must be nothing but
  * names and separators, a mixed block needs names to make ≥60% of it and no sentence, and
  * either must come after the last essay paragraph.
  */
-const OUTLETS = [
-  '巴比特(?:资讯)?',
-  '个人专栏',
-  '阅读更多',
-  '金色早8点',
-  '金色财经',
-  'Odaily\\s*星球日报',
-  'Odaily',
-  '星球日报',
-  '欧科云链',
-  'Arcane\\s*Labs',
-  '深潮\\s*TechFlow',
-  '深潮',
-  'TechFlow',
-  'MarsBit',
-  '火星财经',
-  '澎湃新闻',
-  'BTCStudy',
-  '链得得',
-  'ChainDD',
-  'PANews',
-  'PAData',
-  '(?:律动\\s*)?BlockBeats',
-  '律动',
-  'ChainCatcher',
-  '链捕手',
-  '吴说区块链',
-  'Foresight\\s*News',
-  '8btc',
-];
-const NAMES = new RegExp(`(?:${OUTLETS.map(scriptVariants).join('|')})`, 'gu');
+const NAMES = new RegExp(
+  `(?:${[...OUTLETS.map((o) => o.name), ...ROLL_CALL_EXTRAS].map(scriptVariants).join('|')})`,
+  'gu',
+);
 const SEPARATORS = /^[\s|｜/、,，·•・\-–—]*$/u;
 const SENTENCE = /[。！？!?；;]/u;
 const MAX_NAME_BLOCK = 30;
@@ -79,6 +53,7 @@ function isMixedRollCall(b: Block): boolean {
 export const outletRollCallDetector: Detector = {
   id: 'outlet-roll-call',
   phase: 'post',
+  order: 50,
   run(ctx) {
     const blocks = ctx.blocks();
     const nameBlock = blocks.map(isNameBlock);

@@ -24,6 +24,15 @@ describe('pagination detector', () => {
     expect(run(`${P}<p>Page 2 of 5</p>`).removed).toHaveLength(1);
   });
 
+  it('removes a farm page line above the essay and a 共N頁 page list with its words', () => {
+    const zh =
+      '<p>三種策略並不互斥。真正撐過這個夏天的，多半是那些同時掌握廉價電力與成熟對沖工具的礦工。下一頁，我們將比較成本結構。</p>';
+    const log = run(
+      `<div>第1頁</div>${zh}<ul><li>共3頁:</li><li>上一頁</li><li>1</li><li>2</li><li>3</li><li>下一頁</li></ul>`,
+    );
+    expect(log.removed.map((r) => r.text)).toEqual(['第1頁', '共3頁:上一頁123下一頁']);
+  });
+
   it('keeps a lone trailing number, numbers that do not go up, and numbers before prose', () => {
     expect(run(`${P}<p>2024</p>`).removed).toEqual([]);
     expect(run(`${P}<p>3 1 2</p>`).removed).toEqual([]);

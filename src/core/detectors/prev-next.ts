@@ -1,6 +1,6 @@
 import type { Detector } from '../context.js';
-import { blockFacts, lastProseIndex, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { blockFacts, lastProseIndex, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * CMS previous/next links (research §9, §11 T21): `上一篇：<a>…</a>`, `下一篇：没有了`,
@@ -9,7 +9,7 @@ import { variantRegExp } from './script-variants.js';
  * short and mostly a link, a bare "no neighbour" text, or after the essay.
  */
 const PREV_NEXT = variantRegExp(
-  '^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇|前一篇|后一篇)(?:\\s*[:：]|\\s|$)',
+  '^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)(?:\\s*[:：]|\\s|$)',
 );
 const NONE = variantRegExp('^(?:没有了|已经没有了|返回列表|返回首页|返回顶部)\\s*[!！。.]?$');
 const NO_NEIGHBOUR = variantRegExp('(?:没有了|无|暂无)\\s*[!！。.]?$');
@@ -23,6 +23,7 @@ const RULE = 'detector:prev-next';
 export const prevNextDetector: Detector = {
   id: 'prev-next',
   phase: 'post',
+  order: 44,
   run(ctx) {
     const blocks = ctx.blocks();
     const isNav = (text: string) => PREV_NEXT.test(text) || NONE.test(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemovalLog } from '../context.js';
 import { postContext, preContext, TEST_URL } from '../test-support/dom.js';
-import { priceTickerDetector, priceTickerPreDetector } from './price-ticker.js';
+import { priceTickerDetector } from './price-ticker.js';
 
 const P =
   '<p>Crypto markets were mixed on Tuesday as traders weighed the latest inflation data against strong ETF demand.</p>';
@@ -31,9 +31,9 @@ describe('price-ticker detector', () => {
 
   it('marks the header price bar in the page', () => {
     const { ctx, doc } = preContext(
-      `<div class="header-prices"><span>BTC 67120</span><span>ETH 3410</span></div><article>${P}</article>`,
+      `<div class="price-ticker"><span>BTC 67120</span><span>ETH 3410</span></div><article>${P}</article>`,
     );
-    priceTickerPreDetector.run(ctx);
+    priceTickerDetector.run(ctx);
     const log = new RemovalLog();
     priceTickerDetector.run(log.context('post', doc, doc.body, new URL(TEST_URL), ctx.signals));
     expect(log.removed.map((r) => r.text)).toEqual(['BTC 67120ETH 3410']);

@@ -1,7 +1,7 @@
 import type { Detector } from '../context.js';
 import { normalizeText } from '../text.js';
-import { blockFacts, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { blockFacts, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * Inline cross-links (research §11 T15): a paragraph `Related: <a>headline</a>`,
@@ -28,6 +28,7 @@ function linkedChars(el: Element): number {
 export const relatedLinkDetector: Detector = {
   id: 'related-link',
   phase: 'post',
+  order: 46,
   run(ctx) {
     const found: Element[] = [];
     for (const b of ctx.blocks()) {

@@ -15,6 +15,20 @@ function run(html: string) {
 }
 
 describe('related-list detector', () => {
+  it('removes a hot-news column after the essay, keeps an author box and a closing section', () => {
+    const { log, text } = run(
+      `<table><tr><td>${ESSAY}${ESSAY}<h2>延伸閱讀</h2><ul><li>某本書的一段說明文字，講述了這個主題的歷史。</li></ul></td>` +
+        '<td><div><h3>熱點快訊</h3><h4>比特幣站上七萬美元</h4><div>多家交易所成交量放大。</div>' +
+        '<h4>以太坊費用降至低點</h4></div></td></tr></table>' +
+        '<div><h3>About the Author</h3><h4><a href="/a">Sarah Archer</a></h4><p>Sarah Archer is the author of a book on kitchens.</p></div>',
+    );
+    expect(log.removed.map((r) => r.text)).toEqual([
+      '熱點快訊比特幣站上七萬美元多家交易所成交量放大。以太坊費用降至低點',
+    ]);
+    expect(text).toContain('延伸閱讀');
+    expect(text).toContain('About the Author');
+  });
+
   it('removes a flat farm list of title, summary and placeholder date, first item included', () => {
     const { log, text } = run(`${ESSAY}${item(1)}${item(2)}${item(3)}`);
     expect(log.removed).toHaveLength(9);

@@ -1,7 +1,8 @@
 import { isLiteral, type Block } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
-import { blockFacts, lastProseIndex, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { blockFacts, lastProseIndex, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
+import { normalizeText } from '../text.js';
 
 /**
  * Related-article lists.
@@ -146,12 +147,53 @@ function newsCards(blocks: readonly Block[]): Element[] {
   return [...picked];
 }
 
+/** A box holds at most this much text: a sidebar, not a section. */
+const MAX_BOX = 800;
+
+/**
+ * Boxes outside the essay that Readability kept (a hot-news column in a layout table, a
+ * `热点快讯` side box): after the last essay paragraph, a heading whose box (the largest
+ * ancestor holding no essay paragraph) holds more than the heading and no prose. A heading
+ * that sits with the essay's own paragraphs (a closing `References` section) has no such box.
+ */
+function sideBoxes(ctx: DetectorContext, blocks: readonly Block[]): Element[] {
+  const last = lastProseIndex(blocks);
+  if (last < 0) return [];
+  const prose = blocks.filter((b) => blockFacts(b).prose).map((b) => b.el);
+  const out: Element[] = [];
+  for (const b of blocks.slice(last + 1)) {
+    if (!blockFacts(b).heading || out.some((o) => o.contains(b.el))) continue;
+    let box = b.el;
+    for (let p = b.el.parentElement; p && p !== ctx.content; p = p.parentElement) {
+      if (isLiteral(p) || prose.some((e) => p.contains(e))) break;
+      box = p;
+    }
+    if (box === b.el || normalizeText(box.textContent ?? '').length > MAX_BOX) continue;
+    if (normalizeText(box.textContent ?? '') === b.text) continue;
+    // A list of items: a heading per item (two at least, besides the box's own), or links and
+    // nothing but link lines. An "About the author" box (a heading, the name, a sentence of
+    // bio) stays.
+    const inBox = blocks.filter((x) => box.contains(x.el));
+    const headings = inBox.filter((x) => blockFacts(x).heading).length;
+    const linkLines = inBox.every((x) => blockFacts(x).heading || blockFacts(x).links >= 0.5);
+    if (headings < 3 && !(linkLines && box.querySelectorAll('a').length >= 2)) continue;
+    out.push(box);
+  }
+  return out;
+}
+
 export const relatedListDetector: Detector = {
   id: 'related-list',
   phase: 'post',
+  order: 43,
   run(ctx) {
     const blocks = ctx.blocks();
-    const found = [...datedItems(ctx, blocks), ...headedLists(blocks), ...newsCards(blocks)];
+    const found = [
+      ...datedItems(ctx, blocks),
+      ...headedLists(blocks),
+      ...newsCards(blocks),
+      ...sideBoxes(ctx, blocks),
+    ];
     removeGrouped(ctx, found, 'related-list', RULE);
   },
 };

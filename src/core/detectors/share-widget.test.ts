@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemovalLog } from '../context.js';
 import { postContext, preContext, TEST_URL } from '../test-support/dom.js';
-import { shareWidgetDetector, shareWidgetPreDetector } from './share-widget.js';
+import { shareWidgetDetector } from './share-widget.js';
 
 const ESSAY =
   '<p>收藏家們把鏈上藝術品視為新的收藏類別，拍賣行也開始為它們設立專場，成交價屢創新高，引來大量關注。</p>';
@@ -38,7 +38,7 @@ describe('share-widget detector', () => {
         `<div class="column share-byline-timestamp">by Jane Doe, March 1, 2024</div>` +
         `<div class="wechat-qrcode"><img src="qr.png" alt=""></div></article>`,
     );
-    shareWidgetPreDetector.run(ctx);
+    shareWidgetDetector.run(ctx);
     expect(doc.querySelector('.share-byline-timestamp')!.hasAttribute('data-cr-chrome')).toBe(
       false,
     );

@@ -1,8 +1,8 @@
 import type { Detector } from '../context.js';
 import { linkDensity, normalizeText } from '../text.js';
-import { chromeClasses, markChrome, removeMarkedChrome } from './chrome-classes.js';
-import { blockFacts, isEmptyShell, isSmallWidget, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { chromeClasses, markChrome, removeMarkedChrome } from '../chrome-marks.js';
+import { blockFacts, isEmptyShell, isSmallWidget, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * Share and QR widgets (research §11 T22). In the page: containers classed `share`, `share-*`,
@@ -35,9 +35,7 @@ const ENGLISH =
 const MAX_LINE = 60;
 const RULE = 'detector:share-widget';
 
-export const shareWidgetPreDetector: Detector = {
-  id: 'share-widget',
-  phase: 'pre',
+const shareWidgetPre: Pick<Detector, 'run'> = {
   run(ctx) {
     for (const el of chromeClasses(ctx.content, 'share')) {
       if (isEmptyShell(el) || !isSmallWidget(el, MAX_WIDGET_TEXT)) continue;
@@ -51,9 +49,7 @@ export const shareWidgetPreDetector: Detector = {
   },
 };
 
-export const shareWidgetDetector: Detector = {
-  id: 'share-widget',
-  phase: 'post',
+const shareWidgetPost: Pick<Detector, 'run'> = {
   run(ctx) {
     removeMarkedChrome(ctx, 'share-widget', RULE);
     const found: Element[] = [];
@@ -64,5 +60,15 @@ export const shareWidgetDetector: Detector = {
         found.push(b.el);
     }
     removeGrouped(ctx, found, 'share-widget', RULE);
+  },
+};
+
+export const shareWidgetDetector: Detector = {
+  id: 'share-widget',
+  phase: 'both',
+  order: 45,
+  run(ctx) {
+    if (ctx.phase === 'pre') shareWidgetPre.run(ctx);
+    else shareWidgetPost.run(ctx);
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RemovalLog } from '../context.js';
 import { postContext, preContext, TEST_URL } from '../test-support/dom.js';
-import { tagsDetector, tagsPreDetector } from './tags.js';
+import { tagsDetector } from './tags.js';
 
 const ESSAY =
   '<p>這篇文章討論了零知識證明如何讓區塊鏈在不公開交易細節的情況下驗證交易，以及它對隱私的意義。</p>' +
@@ -56,7 +56,7 @@ describe('tags detector', () => {
       `<article>${ESSAY}<div class="keybq">关键字词：<a href="/tags.php?/a">比特币</a><a href="/tags.php?/b">矿工</a></div>` +
         `<div class="tags">${ESSAY}</div></article>`,
     );
-    tagsPreDetector.run(ctx);
+    tagsDetector.run(ctx);
     expect(doc.querySelector('.keybq')!.getAttribute('data-cr-chrome')).toBe('tags');
     expect(doc.querySelector('.tags')!.hasAttribute('data-cr-chrome')).toBe(false);
     const article = doc.querySelector('article')!;

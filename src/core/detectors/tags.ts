@@ -1,16 +1,16 @@
 import type { Block } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
 import { linkDensity, normalizeText } from '../text.js';
-import { chromeClasses, markChrome, removeMarkedChrome } from './chrome-classes.js';
-import { blockFacts, isSmallWidget, lastProseIndex, removeGrouped } from './block-facts.js';
-import { variantRegExp } from './script-variants.js';
+import { chromeClasses, markChrome, removeMarkedChrome } from '../chrome-marks.js';
+import { blockFacts, isSmallWidget, lastProseIndex, removeGrouped } from '../block-facts.js';
+import { variantRegExp } from '../signatures/script-variants.js';
 
 /**
  * Tag lines (research §11 T9): `Tags:` / `标签：` / `標籤:` / `关键字词：` followed by a run of
- * anchors, or a label line followed by one tag link per line (8btc `.tag-module`). A label alone
+ * anchors, or a label line followed by one tag link per line. A label alone
  * is not enough: the line must be mostly links, or sit after the essay with no sentence in it
  * (§12: `标签：` can open an essay sentence). In the page: the tag boxes of the CMS templates
- * (EmpireCMS `.keybq`, jinse `.tags`, 8btc `.tag-module`) when they are small and mostly links.
+ * (the `tags` classes of `signatures/chrome-classes.ts`) when they are small and mostly links.
  */
 const LABEL = variantRegExp(
   '^(?:tags?|标签|标记|关键字词|关键词|关键字|热门标签|文章标签|本文标签)\\s*[:：]',
@@ -26,9 +26,7 @@ function noteTags(ctx: DetectorContext, text: string): void {
   if (!ctx.signals.tagText) ctx.signals.tagText = text;
 }
 
-export const tagsPreDetector: Detector = {
-  id: 'tags',
-  phase: 'pre',
+const tagsPre: Pick<Detector, 'run'> = {
   run(ctx) {
     for (const el of chromeClasses(ctx.content, 'tags')) {
       if (!isSmallWidget(el, MAX_LINE) || !el.querySelector('a')) continue;
@@ -45,9 +43,7 @@ function isTagLink(b: Block): boolean {
   return b.text.length <= MAX_TAG && f.links >= 0.8 && !f.heading && !f.literal;
 }
 
-export const tagsDetector: Detector = {
-  id: 'tags',
-  phase: 'post',
+const tagsPost: Pick<Detector, 'run'> = {
   run(ctx) {
     removeMarkedChrome(ctx, 'tags', RULE);
     const blocks = ctx.blocks();
@@ -78,5 +74,15 @@ export const tagsDetector: Detector = {
       }
     }
     removeGrouped(ctx, found, 'tags', RULE);
+  },
+};
+
+export const tagsDetector: Detector = {
+  id: 'tags',
+  phase: 'both',
+  order: 49,
+  run(ctx) {
+    if (ctx.phase === 'pre') tagsPre.run(ctx);
+    else tagsPost.run(ctx);
   },
 };

@@ -1,4 +1,6 @@
 import { countCjk, countWords } from '../text.js';
+import { FOOTNOTE } from './essay-marks.js';
+import { matchForm } from './normalize.js';
 import { variantRegExp } from './script-variants.js';
 
 /**
@@ -29,13 +31,18 @@ const EN_ANY = [
   /is committed to independent, transparent journalism/i,
   /does not endorse any content or product on this page/i,
   /this article is for informational purposes only/i,
+  /(?:is|are) for informational purposes only and (?:do|does) not constitute (?:financial|investment|legal)/i,
+  /^©\s*\d{4}\b.{0,60}\ball rights reserved\.?$/i,
 ];
 /** A signature phrase must open the block (within its first sentence or two). */
 const MAX_PHRASE_OFFSET = 120;
 const MAX_CN = 400;
 const MAX_EN = 1500;
 
+const FOOTNOTE_MARK = variantRegExp(FOOTNOTE);
+
 export function isStatement(text: string): boolean {
+  if (FOOTNOTE_MARK.test(matchForm(text))) return false;
   if (CN_START.test(text) || EN_START.test(text)) return text.length <= MAX_EN;
   const cjk = countCjk(text) > countWords(text);
   if (text.length > (cjk ? MAX_CN : MAX_EN)) return false;

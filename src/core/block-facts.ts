@@ -1,8 +1,8 @@
-import { isLiteral, type Block } from '../blocks.js';
-import { PLACEHOLDER_ATTR, type DetectorContext } from '../context.js';
-import { countCjk, countWords, linkDensity, normalizeText } from '../text.js';
-import type { RemovalKind } from '../types.js';
-import { isStatement } from './site-statement.js';
+import { isLiteral, type Block } from './blocks.js';
+import { PLACEHOLDER_ATTR, type DetectorContext } from './context.js';
+import { countCjk, countWords, linkDensity, normalizeText } from './text.js';
+import type { RemovalKind } from './types.js';
+import { isStatement } from './signatures/site-statement.js';
 
 /** What the boilerplate detectors ask of a block, measured once per element. */
 export interface BlockFacts {

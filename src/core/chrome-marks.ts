@@ -1,57 +1,47 @@
-import type { DetectorContext } from '../context.js';
-import type { RemovalKind } from '../types.js';
+import type { DetectorContext } from './context.js';
+import { CHROME_CLASSES, type ChromeKind } from './signatures/chrome-classes.js';
+import type { RemovalKind } from './types.js';
 import { removeGrouped } from './block-facts.js';
 
 /**
- * The page chrome the pre-phase detectors look for by class, found in ONE walk over the page
- * (attribute-substring selectors cost tens of milliseconds each in jsdom; a walk that reads each
- * element's class once costs a few, for all detectors together). Cached per root.
+ * The page chrome the pre-phase detectors look for by class (`signatures/chrome-classes.ts`),
+ * found in ONE walk over the page (attribute-substring selectors cost tens of milliseconds each
+ * in jsdom; a walk that reads each element's class once costs a few, for all detectors
+ * together). Cached per root.
  */
-export type ChromeKind = 'ad' | 'share' | 'ticker' | 'newsletter' | 'tags' | 'meta';
+const KINDS = Object.keys(CHROME_CLASSES) as ChromeKind[];
+/** Every class token of the table, to its kinds: one Set lookup per token of the page. */
+const TOKENS = new Map<string, ChromeKind[]>();
+const PREFIXES: [string, ChromeKind][] = [];
+const SUBSTRINGS: [string, ChromeKind][] = [];
+for (const kind of KINDS) {
+  const c = CHROME_CLASSES[kind];
+  for (const t of c.tokens) TOKENS.set(t, [...(TOKENS.get(t) ?? []), kind]);
+  for (const p of c.prefixes) PREFIXES.push([p, kind]);
+  for (const s of c.substrings) SUBSTRINGS.push([s, kind]);
+}
 
-const token = (names: string) => new RegExp(`(?:^|\\s)(?:${names})(?:\\s|$)`);
-
-const CLASS_PATTERNS: [ChromeKind, RegExp][] = [
-  [
-    'ad',
-    token(
-      'article-ad|high-impact-ad|bnr-adbutler|ad-list|js-right-ad|js-spread__main|banner1200_new|adv_element|ad_global_top_left|adsbygoogle',
-    ),
-  ],
-  [
-    'share',
-    token(
-      'share|share[-_][\\w-]*|social-share|social-sharing|sharing|wechat-qrcode|addthis_toolbox|a2a_kit|sharethis-inline-share-buttons',
-    ),
-  ],
-  [
-    'ticker',
-    token(
-      'header-prices|copyright-module__header|price-ticker|prices-ticker|crypto-ticker|coin-ticker|ticker-bar',
-    ),
-  ],
-  ['newsletter', /newsletter/i],
-  ['tags', token('keybq|tag-module|tags|post-tags|article-tags|entry-tags')],
-  [
-    'meta',
-    token('font-metadata|text-subtle|copyright|statement|source|disclaimer|copyright-module'),
-  ],
-];
-/** A cheap first test: most classes match none of the patterns. */
-const ANY =
-  /ad|shar|wechat|a2a|tick|price|newsletter|tag|keybq|meta|subtle|copyright|statement|source|disclaimer/i;
+function kindsOf(cls: string): Set<ChromeKind> {
+  const out = new Set<ChromeKind>();
+  const lower = cls.toLowerCase();
+  for (const [s, kind] of SUBSTRINGS) if (lower.includes(s)) out.add(kind);
+  for (const t of cls.split(/\s+/)) {
+    if (!t) continue;
+    for (const kind of TOKENS.get(t) ?? []) out.add(kind);
+    for (const [p, kind] of PREFIXES) if (t.startsWith(p)) out.add(kind);
+  }
+  return out;
+}
 
 const cache = new WeakMap<Element, Map<ChromeKind, Element[]>>();
 
 function index(root: Element): Map<ChromeKind, Element[]> {
-  const found = new Map<ChromeKind, Element[]>(CLASS_PATTERNS.map(([k]) => [k, []]));
+  const found = new Map<ChromeKind, Element[]>(KINDS.map((k) => [k, []]));
   const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n as Element;
     const cls = el.getAttribute('class');
-    if (cls && ANY.test(cls)) {
-      for (const [kind, re] of CLASS_PATTERNS) if (re.test(cls)) found.get(kind)!.push(el);
-    }
+    if (cls) for (const kind of kindsOf(cls)) found.get(kind)!.push(el);
     if (el.id.startsWith('div-gpt-ad')) found.get('ad')!.push(el);
     if (el.tagName === 'INPUT' && el.getAttribute('type')?.toLowerCase() === 'email')
       found.get('newsletter')!.push(el);

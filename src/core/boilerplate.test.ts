@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RemovalLog } from '../context.js';
-import { makeDocument, TEST_URL } from '../test-support/dom.js';
-import { BOILERPLATE_DETECTORS } from './boilerplate.js';
-import { scriptVariants } from './script-variants.js';
+import { RemovalLog } from './context.js';
+import { makeDocument, TEST_URL } from './test-support/dom.js';
+import { POST_DETECTORS, PRE_DETECTORS } from './registry.js';
+import { scriptVariants } from './signatures/script-variants.js';
 
 /** Runs every boilerplate detector, pre on the page, then post on `#content` (no Readability). */
 function runAll(bodyHtml: string) {
@@ -11,10 +11,10 @@ function runAll(bodyHtml: string) {
   const signals = { farm: false, tagText: '', date: null };
   const url = new URL(TEST_URL);
   const pre = log.context('pre', doc, doc.body, url, signals);
-  for (const d of BOILERPLATE_DETECTORS) if (d.phase === 'pre') d.run(pre);
+  for (const d of PRE_DETECTORS) d.run(pre);
   const content = doc.getElementById('content')!;
   const post = log.context('post', doc, content, url, signals);
-  for (const d of BOILERPLATE_DETECTORS) if (d.phase === 'post') d.run(post);
+  for (const d of POST_DETECTORS) d.run(post);
   return { log, content };
 }
 
@@ -24,15 +24,7 @@ const ESSAY = [
   '對研究員來說，最重要的一課是：管理人類反饋對於提高大型語言模型的性能非常重要。',
 ];
 
-describe('BOILERPLATE_DETECTORS', () => {
-  it('exports pre detectors before post ones, every id once per phase', () => {
-    const phases = BOILERPLATE_DETECTORS.map((d) => d.phase);
-    expect(phases.indexOf('post')).toBeGreaterThan(0);
-    expect(phases.slice(phases.indexOf('post'))).not.toContain('pre');
-    const ids = BOILERPLATE_DETECTORS.map((d) => `${d.phase}:${d.id}`);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
+describe('the registered detectors together', () => {
   it('clears a farm tail: roll call, tags, download call, dated related list, ads', () => {
     const names = [
       '巴比特資訊',
