@@ -98,13 +98,6 @@ export function saveAsHtml(c: ExportContext): void {
 
 export type ExportAction = 'copy-markdown' | 'save-markdown' | 'save-html';
 
-/** The menu's entries, in order, with their label keys. */
-export const EXPORT_ACTIONS = [
-  { action: 'copy-markdown', label: 'reader_exportCopyMarkdown' },
-  { action: 'save-markdown', label: 'reader_exportSaveMarkdown' },
-  { action: 'save-html', label: 'reader_exportSaveHtml' },
-] as const satisfies readonly { action: ExportAction; label: string }[];
-
 /**
  * Runs one menu entry and returns the status line to show (`reader_exportCopied`, or
  * `reader_exportFailed` with the error): an export never fails silently.

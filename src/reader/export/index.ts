@@ -3,7 +3,6 @@ export {
   copyAsMarkdown,
   copyText,
   downloadText,
-  EXPORT_ACTIONS,
   runExport,
   saveAsHtml,
   saveAsMarkdown,
