@@ -7,8 +7,7 @@
  * the live DOM) are untouched.
  */
 
-export const CJK_PUNCTUATION_MODES = ['as-published', 'full-width'] as const;
-export type CjkPunctuationMode = (typeof CJK_PUNCTUATION_MODES)[number];
+export { CJK_PUNCTUATION_MODES, type CjkPunctuationMode } from '../shared/reading-extras.js';
 
 const FULL_WIDTH: Record<string, string> = {
   ',': '，',

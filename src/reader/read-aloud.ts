@@ -10,6 +10,8 @@
  * chunk; resume speaks that chunk again from its start, the same in every browser.
  */
 
+import { DEFAULT_READING_EXTRAS, READ_ALOUD_RATE } from '../shared/reading-extras.js';
+
 export type ReadAloudState = 'idle' | 'playing' | 'paused';
 
 export type ReadAloudErrorCode = 'unsupported' | 'no-voice' | 'synthesis';
@@ -25,9 +27,6 @@ export class ReadAloudError extends Error {
     this.name = 'ReadAloudError';
   }
 }
-
-/** The rate setting's range (1 is the engine's normal speed). */
-export const READ_ALOUD_RATE = { min: 0.5, max: 2, step: 0.1, default: 1 } as const;
 
 /** The speech tag for an article tag: engines know regions (`zh-TW`), not scripts (`zh-Hant`). */
 export function speechLang(lang: string | null | undefined): string {
@@ -204,7 +203,8 @@ interface Chunk {
 }
 
 function clampRate(rate: number | undefined): number {
-  const r = typeof rate === 'number' && Number.isFinite(rate) ? rate : READ_ALOUD_RATE.default;
+  const r =
+    typeof rate === 'number' && Number.isFinite(rate) ? rate : DEFAULT_READING_EXTRAS.readAloudRate;
   return Math.min(READ_ALOUD_RATE.max, Math.max(READ_ALOUD_RATE.min, r));
 }
 
