@@ -10,63 +10,7 @@ import {
   splitForSpeech,
   voicesFor,
 } from './read-aloud.js';
-
-type Voice = Pick<SpeechSynthesisVoice, 'voiceURI' | 'name' | 'lang' | 'default'>;
-const voice = (lang: string, name = lang, isDefault = false): Voice => ({
-  voiceURI: `uri:${name}`,
-  name,
-  lang,
-  default: isDefault,
-});
-
-/** A stand-in for the engine: records what is spoken; the test ends utterances one by one. */
-class FakeUtterance {
-  lang = '';
-  rate = 1;
-  voice: Voice | null = null;
-  onstart: (() => void) | null = null;
-  onend: (() => void) | null = null;
-  onerror: ((e: { error: string }) => void) | null = null;
-  constructor(readonly text: string) {}
-}
-
-class FakeSynth {
-  spoken: FakeUtterance[] = [];
-  queue: FakeUtterance[] = [];
-  cancels = 0;
-  listeners: (() => void)[] = [];
-  constructor(public voices: Voice[]) {}
-  getVoices() {
-    return this.voices;
-  }
-  speak(u: FakeUtterance) {
-    this.spoken.push(u);
-    this.queue.push(u);
-    if (this.queue.length === 1) u.onstart?.();
-  }
-  cancel() {
-    this.cancels++;
-    const q = this.queue;
-    this.queue = [];
-    for (const u of q) u.onerror?.({ error: 'interrupted' });
-  }
-  /** The engine finishes the utterance it is speaking. */
-  finish() {
-    const u = this.queue.shift();
-    u?.onend?.();
-    this.queue[0]?.onstart?.();
-  }
-  fail(error: string) {
-    const u = this.queue.shift();
-    u?.onerror?.({ error });
-  }
-  addEventListener(_type: string, f: () => void) {
-    this.listeners.push(f);
-  }
-  removeEventListener(_type: string, f: () => void) {
-    this.listeners = this.listeners.filter((x) => x !== f);
-  }
-}
+import { FakeSynth, FakeUtterance, voice, type Voice } from './test-support/fake-speech.js';
 
 function page(html: string): HTMLElement {
   // Test input only.
