@@ -7,6 +7,8 @@
  * the live DOM) are untouched.
  */
 
+import type { CjkPunctuationMode } from '../shared/reading-extras.js';
+
 export { CJK_PUNCTUATION_MODES, type CjkPunctuationMode } from '../shared/reading-extras.js';
 
 const FULL_WIDTH: Record<string, string> = {
@@ -236,5 +238,42 @@ export function copyOriginalText(root: Element): (event: ClipboardEvent) => void
     // Reading markup out is serialization, not parsing: no HTML string becomes DOM here.
     event.clipboardData.setData('text/html', holder.innerHTML);
     event.preventDefault();
+  };
+}
+
+export interface CjkPunctuationView {
+  set(mode: CjkPunctuationMode): void;
+  /** Call after content is added (a block shown back in place) so it follows the mode. */
+  refresh(): void;
+  destroy(): void;
+}
+
+/**
+ * The setting wired to a content element: applies `mode`, switches it, and keeps the copy
+ * listener on while marks are widened. `destroy` restores the text and removes the listener.
+ */
+export function cjkPunctuationView(root: Element, mode: CjkPunctuationMode): CjkPunctuationView {
+  const onCopy = copyOriginalText(root);
+  let current: CjkPunctuationMode | null = null;
+  const set = (next: CjkPunctuationMode) => {
+    if (next === current) return;
+    current = next;
+    if (next === 'full-width') {
+      widenCjkPunctuation(root);
+      root.addEventListener('copy', onCopy as EventListener);
+    } else {
+      restoreCjkPunctuation(root);
+      root.removeEventListener('copy', onCopy as EventListener);
+    }
+  };
+  set(mode);
+  return {
+    set,
+    refresh() {
+      if (current === 'full-width') widenCjkPunctuation(root);
+    },
+    destroy() {
+      set('as-published');
+    },
   };
 }
