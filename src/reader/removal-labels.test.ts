@@ -66,9 +66,12 @@ describe('removalLabel', () => {
     expect(removalLabel(removal({ reasons: [] }), en).reason).toBe(
       'news items pasted into the essay',
     );
-    expect(removalLabel(removal({ reasons: ['new-signal-v2', 'weird:thing'] }), en).reason).toBe(
-      'news items pasted into the essay',
-    );
+    expect(
+      removalLabel(
+        removal({ reasons: ['new-signal-v2', 'weird:thing', 'toString', '__proto__'] }),
+        en,
+      ).reason,
+    ).toBe('news items pasted into the essay');
     const old = removal({ kind: 'nav-spam', rule: 'detector:nav-spam' });
     delete (old as Partial<Removal>).reasons;
     expect(removalLabel(old, en).reason).toBe(

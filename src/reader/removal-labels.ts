@@ -76,11 +76,11 @@ export const EVIDENCE_KEYS: Readonly<Record<string, EvidenceKey | null>> = {
 };
 
 function evidenceKey(id: string): EvidenceKey | null | undefined {
-  if (id in EVIDENCE_KEYS) return EVIDENCE_KEYS[id];
+  if (Object.hasOwn(EVIDENCE_KEYS, id)) return EVIDENCE_KEYS[id];
   const colon = id.indexOf(':');
   if (colon > 0) {
     const prefix = id.slice(0, colon);
-    if (prefix in EVIDENCE_KEYS) return EVIDENCE_KEYS[prefix];
+    if (Object.hasOwn(EVIDENCE_KEYS, prefix)) return EVIDENCE_KEYS[prefix];
   }
   return undefined;
 }
@@ -144,7 +144,7 @@ function ruleLabel(rule: string, ctx: RemovalLabelContext): string {
 /** The words for one removal. Never throws; unknown kinds and ids get the generic wording. */
 export function removalLabel(removal: Removal, ctx: RemovalLabelContext): RemovalLabel {
   const { t } = ctx;
-  const suffix = KIND_KEYS[removal.kind] as KindSuffix | undefined;
+  const suffix = Object.hasOwn(KIND_KEYS, removal.kind) ? KIND_KEYS[removal.kind] : undefined;
   const kindLabel = suffix ? t(`reader_kind_${suffix}`) : t('reader_kind_other');
   const words: string[] = [];
   for (const id of removal.reasons ?? []) {
