@@ -30,7 +30,11 @@ export default defineConfig({
     reportCompressedSize: false,
     ssr: true,
     rollupOptions: {
-      input: { 'lib/index': 'src/index.ts', 'cli/main': 'src/cli/main.ts' },
+      input: {
+        'lib/index': 'src/index.ts',
+        'cli/main': 'src/cli/main.ts',
+        'cli/extract-worker': 'src/cli/extract-worker.ts',
+      },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {
         format: 'es',
