@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { SiteRule } from '../rules/schema.js';
 import { readPage } from './read-page.js';
+import { pageUrl } from './page-url.js';
 import { describeReadError } from './read-error.js';
 import { renderArticle, type Format } from './render.js';
 
@@ -29,16 +30,6 @@ export interface BatchResult {
 export interface BatchSettings {
   rules: readonly SiteRule[];
   format: Format;
-}
-
-/** An absolute http, https or file URL, or null. */
-export function pageUrl(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    return ['http:', 'https:', 'file:'].includes(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../core/types.js';
+import { runBatch } from './batch.js';
 import { EXIT, nodeIo, run } from './main.js';
 import { formatProgress } from './progress.js';
 
@@ -168,6 +170,48 @@ describe('extract <dir> --out (batch)', () => {
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('runBatch with workers that die', () => {
+  it('reports their pages and finishes', async () => {
+    const dir = folder('dying', {
+      'a.html': essay('A'),
+      'b.html': essay('B'),
+      'c.html': essay('C'),
+    });
+    const worker = join(dir, 'dying-worker.mjs');
+    writeFileSync(
+      worker,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "parentPort.on('message', () => { throw new Error('boom'); });\n",
+    );
+    let out = '';
+    let err = '';
+    const code = await runBatch(
+      {
+        inputs: ['dying'],
+        out: null,
+        format: 'json',
+        jobs: 2,
+        url: null,
+        urlMap: null,
+        rules: null,
+        builtin: true,
+        workerUrl: pathToFileURL(worker),
+      },
+      {
+        ...nodeIo(),
+        cwd: root,
+        stdout: (t) => void (out += t),
+        stderr: (t) => void (err += t),
+      },
+    );
+    expect(code).toBe(EXIT.noArticle);
+    expect(jsonl(out).map((l) => [l.file, l.ok, l.error])).toEqual(
+      ['a', 'b', 'c'].map((n) => [join('dying', `${n}.html`), false, 'worker died: boom']),
+    );
+    expect(err).toMatch(/0\/3 pages read, 3 without an article/);
   });
 });
 

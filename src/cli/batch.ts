@@ -8,17 +8,12 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import {
-  pageUrl,
-  processTask,
-  type BatchResult,
-  type BatchSettings,
-  type BatchTask,
-} from './batch-page.js';
+import type { BatchResult, BatchSettings, BatchTask } from './batch-page.js';
 import { loadRules } from './load-rules.js';
 import { EXIT, type CliIo } from './io.js';
 import { formatProgress } from './progress.js';
 import { describeReadError } from './read-error.js';
+import { pageUrl } from './page-url.js';
 import type { Format } from './render.js';
 
 export interface BatchOptions {
@@ -127,23 +122,31 @@ function runPool(
         : new Worker(workerUrl, { workerData: settings });
     const start = (): void => {
       const worker = spawn();
-      let current: BatchTask | null = null;
+      // Two pages in flight per worker: the next one is already there when a page is done, so
+      // a worker never waits for the main thread to be scheduled (it often is not, on a busy
+      // machine). A worker reads its pages one after the other.
+      const inFlight = new Map<number, BatchTask>();
       const feed = (): void => {
-        current = tasks[next++] ?? null;
-        if (current) worker.postMessage(current);
-        else void worker.terminate();
+        while (inFlight.size < 2 && next < tasks.length) {
+          const task = tasks[next++]!;
+          inFlight.set(task.index, task);
+          worker.postMessage(task);
+        }
+        if (!inFlight.size) void worker.terminate();
       };
       worker.on('message', (r: BatchResult) => {
+        inFlight.delete(r.index);
         onResult(r);
         if (--pending === 0) finish();
         feed();
       });
-      worker.on('error', (e) => {
-        // The thread is gone (out of memory, a crash in a dependency): its page fails, a new
-        // worker takes over the rest.
-        if (current) {
-          const t = current;
-          current = null;
+      let death = '';
+      worker.on('error', (e) => void (death = e.message));
+      worker.on('exit', (code) => {
+        // The thread is gone (a crash, out of memory, process.exit in a dependency) with pages
+        // in flight: they fail, a new worker takes over the rest.
+        if (!inFlight.size) return;
+        for (const t of inFlight.values()) {
           onResult({
             index: t.index,
             ok: false,
@@ -151,11 +154,12 @@ function runPool(
               file: t.file,
               url: t.url,
               ok: false,
-              error: `worker died: ${e.message}`,
+              error: `worker died: ${death || `exit code ${code}`}`,
             }),
           });
-          if (--pending === 0) return finish();
+          if (--pending === 0) finish();
         }
+        inFlight.clear();
         if (next < tasks.length) start();
       });
       feed();
@@ -236,6 +240,7 @@ export async function runBatch(opts: BatchOptions, io: CliIo): Promise<number> {
   const jobs = Math.min(opts.jobs, tasks.length);
   if (jobs <= 1) {
     // One job: no worker to start or feed, the pages run right here.
+    const { processTask } = await import('./batch-page.js');
     for (const t of tasks) onResult(await processTask(t, settings));
   } else {
     await runPool(tasks, jobs, settings, opts.workerUrl, onResult);

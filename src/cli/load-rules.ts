@@ -1,6 +1,5 @@
 /** `--rules <file>` and `--no-builtin` → the rule set the core applies (built-in + user). */
 import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { formatRuleError, parseRules } from '../rules/parse.js';
 import type { SiteRule } from '../rules/schema.js';
@@ -9,10 +8,14 @@ import { mergeRules } from '../shared/rule-storage.js';
 import { describeReadError } from './read-error.js';
 
 let validator: ((selector: string) => string | null) | null = null;
-/** Selector validation by the same engine that will run the rules (jsdom). */
-export function validateSelector(selector: string): string | null {
+/**
+ * Selector validation by the same engine that will run the rules (jsdom), loaded only when there
+ * is a rules file: a batch's main thread reads no page and needs no DOM otherwise.
+ */
+async function jsdomSelectorValidator(): Promise<(selector: string) => string | null> {
+  const { JSDOM } = await import('jsdom');
   validator ??= selectorValidator(new JSDOM('').window.document);
-  return validator(selector);
+  return validator;
 }
 
 /**
@@ -33,7 +36,9 @@ export async function loadRules(
       return { errors: [`cannot read rules file ${path}: ${describeReadError(e)}`] };
     }
     const text = new TextDecoder('utf-8').decode(bytes);
-    const { rules, errors } = parseRules(text, { validateSelector });
+    const { rules, errors } = parseRules(text, {
+      validateSelector: await jsdomSelectorValidator(),
+    });
     if (errors.length) {
       return {
         errors: errors.map((e) => {

@@ -1,5 +1,5 @@
 /** One saved page → its Article, on jsdom, with the page's canonical link as its URL if asked. */
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../core/extract-article.js';
 import type { Article } from '../core/types.js';
 import type { SiteRule } from '../rules/schema.js';
@@ -30,7 +30,13 @@ export function readPage(
   html: Uint8Array,
   options: ReadPageOptions,
 ): { url: string; article: Article | null } {
-  const dom = new JSDOM(html, { url: options.url, contentType: 'text/html' });
+  // The page's console and jsdom's complaints ("Could not parse CSS stylesheet") are not the
+  // reader's business, and would break the batch progress line.
+  const dom = new JSDOM(html, {
+    url: options.url,
+    contentType: 'text/html',
+    virtualConsole: new VirtualConsole(),
+  });
   let url = options.url;
   if (options.canonical) {
     const canonical = canonicalUrl(dom.window.document);
