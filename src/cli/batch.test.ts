@@ -126,6 +126,10 @@ describe('extract <dir> --out (batch)', () => {
     expect(lines[0]!.article).toMatch(/^# Page A\n/);
     expect(lines[1]!.article).toContain('[More](https://b.example/more)');
     expect(r.stderr).toMatch(/2\/2 pages read in/);
+    // One page, printed as before, takes its URL from the map too.
+    const one = await cli(['extract', 'mapped/b.html', '--url-map', 'mapped/urls.json']);
+    expect(one.code).toBe(EXIT.ok);
+    expect((JSON.parse(one.stdout) as Article).contentHtml).toContain('https://b.example/more');
   }, 60_000);
 
   it('reports an unreadable page in its line and goes on', async () => {

@@ -5,15 +5,15 @@
  * the run; a worker that dies is replaced and its page reported.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchResult, BatchSettings, BatchTask } from './batch-page.js';
 import { loadRules } from './load-rules.js';
 import { EXIT, type CliIo } from './io.js';
 import { formatProgress } from './progress.js';
 import { describeReadError } from './read-error.js';
-import { pageUrl } from './page-url.js';
+import { loadUrlMap, pageUrl } from './page-url.js';
 import type { Format } from './render.js';
 
 export interface BatchOptions {
@@ -60,35 +60,6 @@ async function listTasks(inputs: readonly string[], cwd: string): Promise<BatchT
     for (const name of names) add(join(input, name));
   }
   return tasks;
-}
-
-/** `--url-map urls.json`: `{"<file>": "<url>"}`, a file named by its path (relative to the map) or its name. */
-async function loadUrlMap(
-  path: string,
-  cwd: string,
-): Promise<{ lookup: (task: BatchTask) => string | null } | { error: string }> {
-  const full = resolve(cwd, path);
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(full, 'utf8'));
-  } catch (e) {
-    const why = e instanceof SyntaxError ? e.message : describeReadError(e);
-    return { error: `cannot read --url-map ${path}: ${why}` };
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return { error: `--url-map ${path}: expected an object {"page.html": "https://…"}` };
-  }
-  const byPath = new Map<string, string>();
-  const byName = new Map<string, string>();
-  for (const [key, value] of Object.entries(data)) {
-    const url = typeof value === 'string' ? pageUrl(value) : null;
-    if (!url) return { error: `--url-map ${path}: "${key}" is not an http, https or file URL` };
-    byPath.set(resolve(dirname(full), key), url);
-    if (!byName.has(basename(key))) byName.set(basename(key), url);
-  }
-  return {
-    lookup: (task) => byPath.get(task.path) ?? byName.get(basename(task.path)) ?? null,
-  };
 }
 
 async function openOut(path: string): Promise<WriteStream | Error> {
@@ -184,7 +155,7 @@ export async function runBatch(opts: BatchOptions, io: CliIo): Promise<number> {
   else if (opts.urlMap !== null) {
     const map = await loadUrlMap(opts.urlMap, io.cwd);
     if ('error' in map) return usage(io, map.error);
-    for (const t of tasks) t.url = map.lookup(t);
+    for (const t of tasks) t.url = map.lookup(t.path);
   }
 
   const loaded = await loadRules(opts.rules, opts.builtin, io);

@@ -52,7 +52,7 @@ Many pages (a folder's *.html and *.htm files, several files, or --out):
                      progress line too when stderr is a terminal.
   --jobs <n>         pages read at once, on worker threads (default: every core).
   --url-map <file>   {"page.html": "https://…"}: each page's address, by path (relative to
-                     the map file) or by file name.
+                     the map file) or by file name (also for one page without --url).
                      Without --url or a map entry, a page's address is taken from
                      <name>.url next to it (the URL on its first line, or a Windows
                      shortcut's URL= line), else its <link rel=canonical>, else its file URL.
@@ -167,6 +167,15 @@ function workerUrl(): URL {
 
 async function extractOne(opts: Options, io: CliIo): Promise<number> {
   const file = opts.inputs[0]!;
+  if (opts.url === null && opts.urlMap !== null && file !== '-') {
+    const { loadUrlMap } = await import('./page-url.js');
+    const map = await loadUrlMap(opts.urlMap, io.cwd);
+    if ('error' in map) {
+      io.stderr(`crypto-reader: ${map.error}\n`);
+      return EXIT.usage;
+    }
+    opts = { ...opts, url: map.lookup(resolve(io.cwd, file)) };
+  }
   let url: URL;
   if (opts.url === null) {
     if (file === '-') {
