@@ -225,8 +225,10 @@ export function toMarkdown(root: Node): string {
   prepare(copy);
   const md = service
     .turndown(copy as HTMLElement)
-    .replace(/\n{3,}/g, '\n\n')
     // turndown quotes a blank line inside a blockquote as "> ": no trailing space.
-    .replace(/^(>[> ]*?) +$/gm, '$1');
+    .replace(/^(>[> ]*?) +$/gm, '$1')
+    // A line of nothing but spaces (a break between two blocks) is an empty one.
+    .replace(/^[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n');
   return md ? `${md}\n` : '';
 }
