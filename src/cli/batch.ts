@@ -26,8 +26,12 @@ export interface BatchOptions {
   urlMap: string | null;
   rules: string | null;
   builtin: boolean;
-  /** The worker entry (dist/cli/extract-worker.js, or the .ts source under tsx). */
-  workerUrl: URL;
+  /**
+   * The worker entry (dist/cli/extract-worker.js). null when the CLI runs from its TypeScript
+   * source (vitest, tsx): a worker thread would load the core without vite (no
+   * `import.meta.glob`), so the pages run on the main thread, one at a time.
+   */
+  workerUrl: URL | null;
 }
 
 const PAGE_FILE = /\.x?html?$/i;
@@ -81,16 +85,7 @@ function runPool(
   return new Promise((finish) => {
     let next = 0;
     let pending = tasks.length;
-    // Source mode (tests, tsx): the worker is TypeScript too, and Node's `--import tsx` does not
-    // reach a worker's entry, so a one-line bootstrap registers tsx first.
-    const source = workerUrl.pathname.endsWith('.ts');
-    const spawn = (): Worker =>
-      source
-        ? new Worker(
-            `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`,
-            { eval: true, workerData: settings },
-          )
-        : new Worker(workerUrl, { workerData: settings });
+    const spawn = (): Worker => new Worker(workerUrl, { workerData: settings });
     const start = (): void => {
       const worker = spawn();
       // Two pages in flight per worker: the next one is already there when a page is done, so
@@ -208,8 +203,8 @@ export async function runBatch(opts: BatchOptions, io: CliIo): Promise<number> {
     draw();
   };
   draw(true);
-  const jobs = Math.min(opts.jobs, tasks.length);
-  if (jobs <= 1) {
+  const jobs = opts.workerUrl ? Math.min(opts.jobs, tasks.length) : 1;
+  if (jobs <= 1 || !opts.workerUrl) {
     // One job: no worker to start or feed, the pages run right here.
     const { processTask } = await import('./batch-page.js');
     for (const t of tasks) onResult(await processTask(t, settings));

@@ -159,10 +159,9 @@ async function isBatch(opts: Options, cwd: string): Promise<boolean> {
   );
 }
 
-/** Where the batch worker is: next to this file, built (.js) or source (.ts, run by tsx). */
-function workerUrl(): URL {
-  const source = import.meta.url.endsWith('.ts');
-  return new URL(source ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
+/** The built batch worker, next to this file; none when running from the TypeScript source. */
+function workerUrl(): URL | null {
+  return import.meta.url.endsWith('.ts') ? null : new URL('./extract-worker.js', import.meta.url);
 }
 
 async function extractOne(opts: Options, io: CliIo): Promise<number> {
