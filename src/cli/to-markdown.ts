@@ -1,9 +1,11 @@
 /**
  * Article content (sanitized HTML, as a DOM) → Markdown, by turndown with the GFM plugin (tables).
- * Our rules on top keep the output the CLI printed before the switch: removal markers
- * (`[data-cr-removed]`), hidden and script-like elements are skipped; `-`/`1.` list markers with
- * one space; captions in italics; in-page anchors and empty links become their text; `~~` for
- * strikethrough; a table without a header row gets its first row as the header (GFM needs one).
+ * turndown walks the DOM, collapses whitespace, escapes text and writes code and tables; our rules
+ * on top keep what the CLI printed before the switch (identical on every test page, see
+ * markdown-pages.test.ts): removal markers (`[data-cr-removed]`), hidden and script-like elements
+ * are skipped; `-`/`1.` list markers with one space; captions in italics; in-page anchors and empty
+ * links become their text; percent-encoded link targets; `~~` strikethrough; one-line headings and
+ * table rows; `prepare` fits the content to what GFM can say (header rows, no nested tables).
  */
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
