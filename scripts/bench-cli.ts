@@ -207,6 +207,18 @@ try {
       cpuMs: median(inProcess.map((x) => x.cpuMs)),
     },
     speedupJobs2: j2 / j1,
+    /**
+     * CPU of --jobs 1 / CPU of --jobs 2 for the same pages: 1 when the second worker costs
+     * nothing extra. On two idle cores --jobs 2 would run about 2× this faster than --jobs 1.
+     */
+    parallelEfficiency:
+      cpu(batch['1']) !== null && cpu(batch['2']) !== null
+        ? cpu(batch['1'])! / cpu(batch['2'])!
+        : null,
+    /** Linux autogroup shares the CPU per session, not per thread: under load, more threads get no more CPU. */
+    autogroup: existsSync('/proc/sys/kernel/sched_autogroup_enabled')
+      ? readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1'
+      : null,
     jobs1OverInProcess: inProc / j1,
     jobs1OverInProcessCpu:
       cpu(batch['1']) !== null ? cpu(batch['1'])! / median(inProcess.map((x) => x.cpuMs)) : null,
@@ -217,7 +229,10 @@ try {
     const pass = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
     const f = (n: number, d = 1): string => n.toFixed(d);
     console.log(
-      `CLI bench, ${report.date}, ${report.cores} cores, load average ${report.loadAverageAtEnd.join(' ')}`,
+      `CLI bench, ${report.date}, ${report.cores} cores, load average ${report.loadAverageAtEnd.join(' ')}` +
+        (report.autogroup
+          ? ' (kernel autogroup on: CPU is shared per session, so on a busy machine a second thread gets little more of it)'
+          : ''),
     );
     console.log(
       `--help                     ${f(report.helpMs.median, 0)} ms median of ${helpRuns} (${pass(report.helpMs.median <= 300)} ≤ 300 ms)`,
@@ -234,6 +249,11 @@ try {
     console.log(
       `  --jobs 2                 ${f(j2)} pages/s${report.jobs2.cpuMs !== null ? `, ${f(report.jobs2.cpuMs / 1000)} CPU s` : ''}  → ${f(report.speedupJobs2, 2)}× --jobs 1 (${pass(report.speedupJobs2 >= 1.7)} ≥ 1.7×)`,
     );
+    if (report.parallelEfficiency !== null) {
+      console.log(
+        `                           parallel efficiency ${f(report.parallelEfficiency, 2)} (CPU of --jobs 1 / --jobs 2): about ${f(2 * report.parallelEfficiency, 2)}× on two idle cores`,
+      );
+    }
     console.log(
       `  in-process parse+extract ${f(inProc)} pages/s, ${f(report.inProcess.cpuMs / 1000)} CPU s → --jobs 1 takes ${f(report.jobs1OverInProcess, 2)}× its time (${pass(report.jobs1OverInProcess <= 1.2)} ≤ 1.2×)${report.jobs1OverInProcessCpu !== null ? `, ${f(report.jobs1OverInProcessCpu, 2)}× its CPU` : ''}`,
     );
