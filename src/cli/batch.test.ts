@@ -152,6 +152,16 @@ describe('extract <dir> --out (batch)', () => {
     expect(lines[1]).toMatchObject({ ok: true, url: 'https://x.example/a' });
   });
 
+  it('a sidecar without a URL fails its page with the reason', async () => {
+    folder('badurl', { 'p.html': essay('P'), 'p.url': 'see the website\n' });
+    const r = await cli(['extract', 'badurl', '--out', '-']);
+    expect(r.code).toBe(EXIT.noArticle);
+    expect(jsonl(r.stdout)[0]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/p\.url: "see the website" is not an http, https or file URL/),
+    });
+  });
+
   it('draws a progress line on a terminal', async () => {
     const r = await cli(['extract', 'one', '--out', 'tty.jsonl', '--jobs', '1'], true);
     expect(r.code).toBe(EXIT.ok);
