@@ -78,6 +78,12 @@ describe('toMarkdown', () => {
     );
   });
 
+  it('makes one break of two around spaces; keeps the spaces of code', () => {
+    expect(md('<p>a<br><span> </span><br>b</p><pre>x  \n   \ny</pre>')).toBe(
+      'a  \nb\n\n```\nx  \n   \ny\n```\n',
+    );
+  });
+
   it('keeps a bold run before a break bold, and a picture as its image', () => {
     expect(md('<p><strong>Lead<br></strong>body</p>')).toBe('**Lead**  \nbody\n');
     expect(

@@ -60,8 +60,15 @@ function createService(): TurndownService {
     // A break before or after all the content of its block only adds a trailing "  " or a blank
     // line.
     filter: 'br',
-    replacement: (_content, node) =>
-      contentBeside(node, 'previousSibling') && contentBeside(node, 'nextSibling') ? '  \n' : '',
+    replacement: (_content, node) => {
+      if (!contentBeside(node, 'previousSibling') || !contentBeside(node, 'nextSibling')) return '';
+      // The second of two breaks (around nothing but spaces) ends the line it would leave empty.
+      let s = node.previousSibling;
+      while (s && s.nodeName !== 'BR' && !s.textContent?.trim() && s.nodeName !== 'IMG') {
+        s = s.previousSibling;
+      }
+      return s?.nodeName === 'BR' ? '\n' : '  \n';
+    },
   });
   service.addRule('emphasis', {
     // Spaces and line breaks at the edges go outside the marks: `**bold  \n**` is not bold.
@@ -229,8 +236,6 @@ export function toMarkdown(root: Node): string {
     .turndown(copy as HTMLElement)
     // turndown quotes a blank line inside a blockquote as "> ": no trailing space.
     .replace(/^(>[> ]*?) +$/gm, '$1')
-    // A line of nothing but spaces (a break between two blocks) is an empty one.
-    .replace(/^[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n');
   return md ? `${md}\n` : '';
 }
