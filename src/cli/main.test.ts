@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -90,7 +92,6 @@ describe('crypto-reader CLI: usage', () => {
     [[], /missing command/],
     [['convert', 'a.html'], /unknown command "convert"/],
     [['extract'], /missing input file/],
-    [['extract', 'a.html', 'b.html'], /only one input file/],
     [['extract', 'essay.html', '--format', 'pdf'], /unknown format "pdf"/],
     [['extract', 'essay.html', '--url'], /--url needs a value/],
     [['extract', 'essay.html', '--bogus'], /unknown option "--bogus"/],
@@ -410,6 +411,52 @@ describe('bin/crypto-reader.js (built CLI)', () => {
         },
       );
       expect(empty.status).toBe(1);
+    },
+    60_000,
+  );
+
+  it.skipIf(!built)(
+    'runs a batch on built worker threads, and --help without loading the core',
+    () => {
+      const bin = `${root}bin/crypto-reader.js`;
+      const dir = mkdtempSync(join(tmpdir(), 'cr-bin-'));
+      try {
+        writeFileSync(join(dir, 'a.html'), ESSAY);
+        writeFileSync(join(dir, 'a.url'), 'https://fees.example/a\n');
+        writeFileSync(join(dir, 'b.html'), NO_ARTICLE);
+        const r = spawnSync(process.execPath, [bin, 'extract', dir, '--jobs', '2'], {
+          encoding: 'utf8',
+        });
+        expect(r.status).toBe(1);
+        const lines = r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { url: string; ok: boolean });
+        expect(lines.map((l) => [l.url, l.ok])).toEqual([
+          ['https://fees.example/a', true],
+          [expect.stringMatching(/^file:/), false],
+        ]);
+        expect(r.stderr).toMatch(/1\/2 pages read, 1 without an article .*2 jobs/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      // jsdom is imported only when a page is read.
+      const help = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { main } = await import(${JSON.stringify(`${root}dist/cli/main.js`)});
+           await main(['--help']);
+           const { createRequire } = await import('node:module');
+           const loaded = Object.keys(createRequire(import.meta.url).cache);
+           console.error(loaded.filter((p) => /jsdom|turndown|readability/.test(p)).length);`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(/^Usage:/m);
+      expect(help.stderr.trim()).toBe('0');
     },
     60_000,
   );

@@ -1,35 +1,19 @@
 /**
  * `crypto-reader extract <file.html|-> [--url URL] [--format json|html|markdown|text]
- * [--rules rules.json] [--no-builtin]`: the same core as the extension, on a jsdom document.
- * `run(argv, io)` does the work and returns the exit code, so tests call it in-process.
+ * [--rules rules.json] [--no-builtin]` for one page, and `extract <dir|files…> --out x.jsonl`
+ * for many (`batch.ts`). `run(argv, io)` does the work and returns the exit code, so tests call
+ * it in-process. Arguments are parsed by `node:util` `parseArgs`; jsdom, the core and the rules
+ * are imported only once a page is read, so `--help` and usage errors return at once.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { JSDOM } from 'jsdom';
-import { listBlocks } from '../core/blocks.js';
-import { extractArticle } from '../core/extract-article.js';
-import { normalizeText } from '../core/text.js';
-import type { Article } from '../core/types.js';
-import { BUILTIN_RULES } from '../rules/builtin/index.js';
-import { formatRuleError, parseRules } from '../rules/parse.js';
-import type { SiteRule } from '../rules/schema.js';
-import { selectorValidator } from '../rules/selector-validator.js';
-import { mergeRules } from '../shared/rule-storage.js';
-import { toMarkdown } from './to-markdown.js';
-import { toText } from './to-text.js';
+import { parseArgs } from 'node:util';
+import { EXIT, type CliIo } from './io.js';
+import { describeReadError } from './read-error.js';
 
-export const EXIT = { ok: 0, noArticle: 1, usage: 2, internal: 3 } as const;
-
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Rejects (with a Node-style error) when the file cannot be read. */
-  readFile(path: string): Promise<Uint8Array>;
-  readStdin(): Promise<Uint8Array>;
-  /** Relative paths are resolved against it. */
-  cwd: string;
-}
+export { EXIT, type CliIo } from './io.js';
 
 const FORMATS = ['json', 'html', 'markdown', 'text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,6 +22,9 @@ export const HELP = `crypto-reader: the clean article of a (crypto-news) page, w
 
 Usage:
   crypto-reader extract <file.html|-> [--url <page url>] [--format json|html|markdown|text]
+                        [--rules <rules.json>] [--no-builtin]
+  crypto-reader extract <dir|files…> --out <results.jsonl> [--format json|html|markdown|text]
+                        [--jobs <n>] [--url <page url> | --url-map <urls.json>]
                         [--rules <rules.json>] [--no-builtin]
   crypto-reader --help
 
@@ -57,169 +44,190 @@ Arguments:
   --no-builtin       do not apply the built-in site rules.
   -h, --help         this text.
 
+Many pages (a folder's *.html and *.htm files, several files, or --out):
+  --out <file>       write one JSON line per page, in input order:
+                     {"file", "url", "ok", "article"} or {"file", "url", "ok": false, "error"};
+                     "article" is the Article (json) or the printed page (other formats).
+                     "-" or no --out: standard output. A summary goes to stderr, and a
+                     progress line too when stderr is a terminal.
+  --jobs <n>         pages read at once, on worker threads (default: every core).
+  --url-map <file>   {"page.html": "https://…"}: each page's address, by path (relative to
+                     the map file) or by file name (also for one page without --url).
+                     Without --url or a map entry, a page's address is taken from
+                     <name>.url next to it (the URL on its first line, or a Windows
+                     shortcut's URL= line), else its <link rel=canonical>, else its file URL.
+
 Exit codes:
-  0  the article was printed
-  1  the page has no article
+  0  the article was printed (many pages: every page was read)
+  1  the page has no article (many pages: some had none or could not be read; see their lines)
   2  usage error, unreadable input file, or invalid rules file
   3  internal error
 `;
 
 interface Options {
-  file: string;
+  inputs: string[];
   url: string | null;
   format: Format;
   rules: string | null;
   builtin: boolean;
+  out: string | null;
+  jobs: number;
+  urlMap: string | null;
 }
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): Options | 'help' {
-  const args = [...argv];
-  if (args.some((a) => a === '-h' || a === '--help') || args[0] === 'help') return 'help';
-  if (!args.length) throw new UsageError('missing command (try "extract")');
-  const command = args.shift();
-  if (command !== 'extract')
+const OPTIONS = {
+  url: { type: 'string' },
+  format: { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  'no-builtin': { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
+  'url-map': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** parseArgs' messages, in the words this CLI has always used. */
+function usageMessage(e: NodeJS.ErrnoException): string {
+  const option = /'(--?[\w-]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing|ambiguous/.test(e.message)
+      ? `${option} needs a value`
+      : `${option} takes no value`;
+  }
+  return e.message;
+}
+
+function parseOptions(argv: readonly string[]): Options | 'help' {
+  if (argv.some((a) => a === '-h' || a === '--help') || argv[0] === 'help') return 'help';
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code?.startsWith('ERR_PARSE_ARGS_')) throw new UsageError(usageMessage(err));
+    throw e;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...inputs] = positionals;
+  if (command === undefined) throw new UsageError('missing command (try "extract")');
+  if (command !== 'extract') {
     throw new UsageError(`unknown command "${command}" (expected "extract")`);
-  const opts: Options = { file: '', url: null, format: 'json', rules: null, builtin: true };
-  let file: string | null = null;
-  while (args.length) {
-    const arg = args.shift()!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      const v = eq > 0 ? arg.slice(eq + 1) : args.shift();
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--url':
-        opts.url = value();
-        break;
-      case '--format': {
-        const f = value();
-        if (!(FORMATS as readonly string[]).includes(f)) {
-          throw new UsageError(`unknown format "${f}" (expected ${FORMATS.join(', ')})`);
-        }
-        opts.format = f as Format;
-        break;
-      }
-      case '--rules':
-        if (opts.rules !== null)
-          throw new UsageError('--rules is given twice (merge the files into one)');
-        opts.rules = value();
-        break;
-      case '--no-builtin':
-        opts.builtin = false;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
-        if (file !== null)
-          throw new UsageError(`only one input file is read (got "${file}" and "${arg}")`);
-        file = arg;
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (value === '') throw new UsageError(`--${name} needs a value`);
+  }
+  const format = values.format ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}" (expected ${FORMATS.join(', ')})`);
+  }
+  if ((values.rules?.length ?? 0) > 1) {
+    throw new UsageError('--rules is given twice (merge the files into one)');
+  }
+  let jobs = availableParallelism();
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      throw new UsageError(`--jobs wants a whole number of 1 or more, not "${values.jobs}"`);
     }
   }
-  if (file === null) throw new UsageError('missing input file (a path, or "-" for standard input)');
-  opts.file = file;
-  return opts;
-}
-
-function describeReadError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return 'no such file';
-  if (err?.code === 'EISDIR') return 'is a directory';
-  if (err?.code === 'EACCES') return 'permission denied';
-  return err?.message ?? String(e);
-}
-
-let validator: ((selector: string) => string | null) | null = null;
-/** Selector validation by the same engine that will run the rules (jsdom). */
-export function validateSelector(selector: string): string | null {
-  validator ??= selectorValidator(new JSDOM('').window.document);
-  return validator(selector);
-}
-
-function contentRoot(article: Article): { doc: Document; body: HTMLElement } {
-  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>');
-  const doc = dom.window.document;
-  doc.body.append(JSDOM.fragment(article.contentHtml));
-  // The title is printed above the content: drop a leading heading that repeats it.
-  const first = listBlocks(doc.body)[0];
-  if (first && /^H[1-3]$/.test(first.el.tagName) && first.text === normalizeText(article.title)) {
-    first.el.remove();
+  if (!inputs.length) {
+    throw new UsageError('missing input file (a path, a folder, or "-" for standard input)');
   }
-  return { doc, body: doc.body };
+  return {
+    inputs,
+    url: values.url ?? null,
+    format: format as Format,
+    rules: values.rules?.[0] ?? null,
+    builtin: !values['no-builtin'],
+    out: values.out ?? null,
+    jobs,
+    urlMap: values['url-map'] ?? null,
+  };
 }
 
-function metaLine(article: Article): string {
-  return [article.byline, article.siteName, article.publishedTime?.slice(0, 10)]
-    .filter(Boolean)
-    .join(' · ');
+/** Batch mode: --out, several inputs, or a folder. */
+async function isBatch(opts: Options, cwd: string): Promise<boolean> {
+  if (opts.out !== null || opts.inputs.length > 1) return true;
+  const only = opts.inputs[0]!;
+  if (only === '-') return false;
+  return stat(resolve(cwd, only)).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
-function render(article: Article, format: Format): string {
-  if (format === 'json') return `${JSON.stringify(article, null, 2)}\n`;
-  const { doc, body } = contentRoot(article);
-  const meta = metaLine(article);
-  if (format === 'text') {
-    return `${article.title}\n${meta ? `${meta}\n` : ''}\n${toText(body)}`;
-  }
-  if (format === 'markdown') {
-    const head = `# ${article.title.replace(/([\\`*_[\]<])/g, '\\$1')}\n\n${meta ? `*${meta}*\n\n` : ''}`;
-    return head + toMarkdown(body);
-  }
-  // html: a standalone page, built with DOM APIs (text stays text).
-  for (const m of body.querySelectorAll('[data-cr-removed]')) m.remove();
-  doc.documentElement.lang = article.lang ?? '';
-  if (!article.lang) doc.documentElement.removeAttribute('lang');
-  if (article.dir) doc.documentElement.dir = article.dir;
-  const charset = doc.createElement('meta');
-  charset.setAttribute('charset', 'utf-8');
-  const title = doc.createElement('title');
-  title.textContent = article.title;
-  doc.head.append(charset, title);
-  const wrapper = doc.createElement('article');
-  const h1 = doc.createElement('h1');
-  h1.textContent = article.title;
-  wrapper.append(h1);
-  if (meta) {
-    const p = doc.createElement('p');
-    p.className = 'byline';
-    p.textContent = meta;
-    wrapper.append(p);
-  }
-  wrapper.append(...body.childNodes);
-  body.append(wrapper);
-  return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
+/** The built batch worker, next to this file; none when running from the TypeScript source. */
+function workerUrl(): URL | null {
+  return import.meta.url.endsWith('.ts') ? null : new URL('./extract-worker.js', import.meta.url);
 }
 
-async function loadRules(
-  path: string,
-  io: CliIo,
-): Promise<{ rules: SiteRule[] } | { errors: string[] }> {
-  let bytes: Uint8Array;
+async function extractOne(opts: Options, io: CliIo): Promise<number> {
+  const file = opts.inputs[0]!;
+  if (opts.url === null && opts.urlMap !== null && file !== '-') {
+    const { loadUrlMap } = await import('./page-url.js');
+    const map = await loadUrlMap(opts.urlMap, io.cwd);
+    if ('error' in map) {
+      io.stderr(`crypto-reader: ${map.error}\n`);
+      return EXIT.usage;
+    }
+    opts = { ...opts, url: map.lookup(resolve(io.cwd, file)) };
+  }
+  let url: URL;
+  if (opts.url === null) {
+    if (file === '-') {
+      io.stderr('crypto-reader: --url is required when the page comes from standard input\n');
+      return EXIT.usage;
+    }
+    url = pathToFileURL(resolve(io.cwd, file));
+  } else {
+    try {
+      url = new URL(opts.url);
+    } catch {
+      io.stderr(`crypto-reader: --url "${opts.url}" is not an absolute URL\n`);
+      return EXIT.usage;
+    }
+    if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
+      io.stderr(`crypto-reader: --url must be http, https or file, not ${url.protocol}\n`);
+      return EXIT.usage;
+    }
+  }
+
+  const { loadRules } = await import('./load-rules.js');
+  const loaded = await loadRules(opts.rules, opts.builtin, io);
+  if ('errors' in loaded) {
+    io.stderr(`crypto-reader: invalid rules file ${opts.rules} (nothing extracted):\n`);
+    for (const line of loaded.errors) io.stderr(`  ${line}\n`);
+    return EXIT.usage;
+  }
+
+  let html: Uint8Array;
+  const name = file === '-' ? 'standard input' : file;
   try {
-    bytes = await io.readFile(resolve(io.cwd, path));
+    html = file === '-' ? await io.readStdin() : await io.readFile(resolve(io.cwd, file));
   } catch (e) {
-    return { errors: [`cannot read rules file ${path}: ${describeReadError(e)}`] };
+    io.stderr(`crypto-reader: cannot read ${name}: ${describeReadError(e)}\n`);
+    return EXIT.usage;
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const { rules, errors } = parseRules(text, { validateSelector });
-  if (errors.length) {
-    return {
-      errors: errors.map((e) => {
-        const pos = e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : '';
-        return `${path}${pos}: ${formatRuleError({ ...e, line: undefined, column: undefined })}`;
-      }),
-    };
+  const [{ readPage }, { renderArticle }] = await Promise.all([
+    import('./read-page.js'),
+    import('./render.js'),
+  ]);
+  const { article } = readPage(html, { url: url.href, rules: loaded.rules });
+  if (!article) {
+    io.stderr(`crypto-reader: no article found in ${name}\n`);
+    return EXIT.noArticle;
   }
-  return { rules };
+  io.stdout(renderArticle(article, opts.format));
+  return EXIT.ok;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let opts: Options | 'help';
   try {
-    opts = parseArgs(argv);
+    opts = parseOptions(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`crypto-reader: ${e.message}\nRun "crypto-reader --help" for usage.\n`);
@@ -230,56 +238,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   try {
-    let url: URL;
-    if (opts.url === null) {
-      if (opts.file === '-') {
-        io.stderr('crypto-reader: --url is required when the page comes from standard input\n');
-        return EXIT.usage;
-      }
-      url = pathToFileURL(resolve(io.cwd, opts.file));
-    } else {
-      try {
-        url = new URL(opts.url);
-      } catch {
-        io.stderr(`crypto-reader: --url "${opts.url}" is not an absolute URL\n`);
-        return EXIT.usage;
-      }
-      if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
-        io.stderr(`crypto-reader: --url must be http, https or file, not ${url.protocol}\n`);
-        return EXIT.usage;
-      }
+    if (await isBatch(opts, io.cwd)) {
+      const { runBatch } = await import('./batch.js');
+      return await runBatch({ ...opts, workerUrl: workerUrl() }, io);
     }
-
-    let userRules: SiteRule[] = [];
-    if (opts.rules !== null) {
-      const loaded = await loadRules(opts.rules, io);
-      if ('errors' in loaded) {
-        io.stderr(`crypto-reader: invalid rules file ${opts.rules} (nothing extracted):\n`);
-        for (const line of loaded.errors) io.stderr(`  ${line}\n`);
-        return EXIT.usage;
-      }
-      userRules = loaded.rules;
-    }
-    const rules = mergeRules(opts.builtin ? BUILTIN_RULES : [], userRules, []);
-
-    let html: Uint8Array;
-    const name = opts.file === '-' ? 'standard input' : opts.file;
-    try {
-      html =
-        opts.file === '-' ? await io.readStdin() : await io.readFile(resolve(io.cwd, opts.file));
-    } catch (e) {
-      io.stderr(`crypto-reader: cannot read ${name}: ${describeReadError(e)}\n`);
-      return EXIT.usage;
-    }
-    const dom = new JSDOM(html, { url: url.href, contentType: 'text/html' });
-    const article = extractArticle(dom.window.document, { url: url.href, rules });
-    dom.window.close();
-    if (!article) {
-      io.stderr(`crypto-reader: no article found in ${name}\n`);
-      return EXIT.noArticle;
-    }
-    io.stdout(render(article, opts.format));
-    return EXIT.ok;
+    return await extractOne(opts, io);
   } catch (e) {
     io.stderr(`crypto-reader: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.internal;
@@ -297,6 +260,7 @@ export function nodeIo(): CliIo {
       return Buffer.concat(chunks);
     },
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
 

@@ -29,7 +29,9 @@ describe('toMarkdown', () => {
       md(
         '<blockquote><p>first</p><p>second</p></blockquote><hr><pre><code class="language-ts">a ``` b</code></pre><p>use <code>x`y</code></p>',
       ),
-    ).toBe('> first\n>\n> second\n\n---\n\n````ts\na ``` b\n````\n\nuse ``x`y``\n');
+    ).toBe('> first\n>\n> second\n\n---\n\n```ts\na ``` b\n```\n\nuse ``x`y``\n');
+    // A fence inside the code (at a line start) gets a longer fence around it.
+    expect(md('<pre>a\n```\nb</pre>')).toBe('````\na\n```\nb\n````\n');
   });
 
   it('converts images, figures and captions, tables', () => {
@@ -57,6 +59,44 @@ describe('toMarkdown', () => {
         '<p>one<br>two</p><div data-cr-removed="r1" hidden></div><div hidden>secret</div><script>x()</script><p>three</p>',
       ),
     ).toBe('one  \ntwo\n\nthree\n');
+  });
+
+  it('gives a header-less table its first row as header, pads short rows, flattens nested tables', () => {
+    expect(
+      md(
+        '<table><caption>Fees</caption><tr><td>a</td><td>b</td></tr><tr><td>1</td></tr><tr><td><table><tr><td>x</td><td>y</td></tr></table></td><td>2</td></tr></table>',
+      ),
+    ).toBe('Fees\n\n| a | b |\n| --- | --- |\n| 1 |  |\n| x y | 2 |\n');
+  });
+
+  it('keeps text that looks like a tag as text, headings on one line, no edge breaks', () => {
+    expect(md('<h2>One<br>two &lt;b&gt;</h2><p><br>three<br></p>')).toBe(
+      '## One two \\<b>\n\nthree\n',
+    );
+    expect(md('<p><img src="https://x.example/a.png" alt="<i>x</i>"></p>')).toBe(
+      '![\\<i>x\\</i>](https://x.example/a.png)\n',
+    );
+  });
+
+  it('makes one break of two around spaces; keeps the spaces of code', () => {
+    expect(md('<p>a<br><span> </span><br>b</p><pre>x  \n   \ny</pre>')).toBe(
+      'a  \nb\n\n```\nx  \n   \ny\n```\n',
+    );
+  });
+
+  it('keeps a bold run before a break bold, and a picture as its image', () => {
+    expect(md('<p><strong>Lead<br></strong>body</p>')).toBe('**Lead**  \nbody\n');
+    expect(
+      md(
+        '<p><picture>\n  <source srcset="a.webp">\n  <source srcset="b.webp">\n  <img src="https://x.example/c.png" alt=""></picture></p>',
+      ),
+    ).toBe('![](https://x.example/c.png)\n');
+  });
+
+  it('nests a list placed right inside a list under the item before it', () => {
+    expect(md('<ol><li>one</li><ol><li>inner</li></ol><li>two</li></ol>')).toBe(
+      '1. one\n   1. inner\n2. two\n',
+    );
   });
 
   it('handles CJK text and bare text in divs', () => {
