@@ -130,7 +130,8 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     let to = -1;
     for (; j < blocks.length && (box?.contains(blocks[j]!.el) ?? true); j++) {
       const h = blocks[j]!.el;
-      if (!isHeading(h)) continue;
+      // Headlines in a list are items of the section (a "More:" list), not sections.
+      if (!isHeading(h) || h.closest('li')) continue;
       if (to < 0) to = j;
       if (Number(h.tagName[1]) <= level) break;
     }
@@ -144,6 +145,17 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     return false;
   };
 
+  /** A "More:" heading over a list of linked headlines (a "See also" list of links stays). */
+  const headsOnlyLinks = (i: number) => {
+    const { from, all } = section(i);
+    if (all <= from) return false;
+    for (let k = from; k < all; k++) {
+      const el = blocks[k]!.el;
+      if (!isHeading(el) || linkDensity(el) < 0.5) return false;
+    }
+    return true;
+  };
+
   const hasRealHeading = blocks.some((b) => /^H[2-6]$/.test(b.el.tagName));
   const normTitle = normalizeText(title);
   const used = new Set<string>();
@@ -153,8 +165,14 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     let level = 0;
     const tag = b.el.tagName;
     if (isHeading(b.el)) {
+      // A linked headline in a list is an item of a "More:" or "Latest" list, not a section.
+      if (b.el.closest('li') && linkDensity(b.el) >= 0.5) return;
       // A box outside the essay (hot news, most read): its headings head no prose of the essay.
-      if (!heads(i, isProse, true) && (!root.contains(b.el) || linkDensity(b.el) >= 0.5)) return;
+      if (
+        !heads(i, isProse, true) &&
+        (!root.contains(b.el) || linkDensity(b.el) >= 0.5 || headsOnlyLinks(i))
+      )
+        return;
       // A lead under the title: a dek, or a summary box of bullets before the first paragraph.
       if (i < firstParagraph) {
         const { from, own } = section(i);
