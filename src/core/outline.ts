@@ -155,6 +155,18 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     }
     return true;
   };
+  /** What a section may hold besides prose: a list, a quote, code, a table, a picture. */
+  const isContent = (k: number) => {
+    if (isProse(k)) return true;
+    const el = blocks[k]!.el;
+    if (linkDensity(el) >= 0.5 || isHeading(el)) return false;
+    return (
+      !!el.closest('li, blockquote, pre, table') ||
+      !!el.querySelector('img, picture, video, svg, canvas, math') ||
+      el.tagName === 'PRE' ||
+      el.tagName === 'TABLE'
+    );
+  };
 
   const hasRealHeading = blocks.some((b) => /^H[2-6]$/.test(b.el.tagName));
   const normTitle = normalizeText(title);
@@ -167,9 +179,12 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     if (isHeading(b.el)) {
       // A linked headline in a list is an item of a "More:" or "Latest" list, not a section.
       if (b.el.closest('li') && linkDensity(b.el) >= 0.5) return;
-      // A box outside the essay (hot news, most read): its headings head no prose of the essay.
+      // A box (hot news, most read, editor's picks), in the essay's container or beside it:
+      // its headings head only short lines and links, no prose, list, quote, code or picture.
+      // A box beside the essay (hot news, most read, editor's picks), or a "More:" list: its
+      // headings head no prose, list, quote, code or picture of the essay.
       if (
-        !heads(i, isProse, true) &&
+        !heads(i, isContent, true) &&
         (!root.contains(b.el) || linkDensity(b.el) >= 0.5 || headsOnlyLinks(i))
       )
         return;
