@@ -69,8 +69,8 @@ function slug(text: string): string {
 const isHeading = (el: Element) => /^H[1-6]$/.test(el.tagName);
 
 /** How much running prose a block holds: 0 for headings, link lists and quoted literals. */
-function proseOf(b: Block): number {
-  if (!b.text || isHeading(b.el) || linkDensity(b.el) >= 0.5) return 0;
+function proseOf(b: Block, links: number): number {
+  if (!b.text || isHeading(b.el) || links >= 0.5) return 0;
   // Quoted prose is prose; code and data tables are not.
   if (isLiteral(b.el) && (b.el.closest('pre, code') || !b.el.closest('blockquote'))) return 0;
   return b.text.length;
@@ -107,7 +107,8 @@ function hasLeadClass(el: Element, content: Element): boolean {
 
 export function buildOutline(content: Element, title: string): OutlineEntry[] {
   const blocks = listBlocks(content).filter((b) => !b.el.hasAttribute('data-cr-removed'));
-  const prose = blocks.map(proseOf);
+  const links = blocks.map((b) => linkDensity(b.el));
+  const prose = blocks.map((b, i) => proseOf(b, links[i]!));
   const lengths = prose.filter((n) => n >= MIN_PROSE).sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
   const minProse = Math.max(MIN_PROSE, median * PROSE_SHARE_OF_MEDIAN);
@@ -120,12 +121,16 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
    * The blocks a heading at `i` heads: up to the next heading, and within its box (the nearest
    * ancestor that holds more than the heading: a "Quick Take" box, a sidebar item).
    */
+  const sections = new Map<number, { from: number; own: number; all: number }>();
   const section = (i: number) => {
+    const known = sections.get(i);
+    if (known) return known;
     const el = blocks[i]!.el;
     const level = isHeading(el) ? Number(el.tagName[1]) : 7;
     let box = el.parentElement;
-    while (box && box !== content && !blocks.some((o) => o.el !== el && box!.contains(o.el)))
-      box = box.parentElement;
+    // A subtree is contiguous in document order: holding another block means holding a neighbour.
+    const near = [blocks[i - 1]?.el, blocks[i + 1]?.el].filter((e): e is Element => !!e);
+    while (box && box !== content && !near.some((o) => box!.contains(o))) box = box.parentElement;
     let j = i + 1;
     let to = -1;
     for (; j < blocks.length && (box?.contains(blocks[j]!.el) ?? true); j++) {
@@ -136,7 +141,9 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
       if (Number(h.tagName[1]) <= level) break;
     }
     // `own`: up to the next heading; `all`: with its subsections.
-    return { from: i + 1, own: to < 0 ? j : to, all: j };
+    const found = { from: i + 1, own: to < 0 ? j : to, all: j };
+    sections.set(i, found);
+    return found;
   };
   const heads = (i: number, test: (k: number) => boolean, withSubsections: boolean) => {
     const s = section(i);
@@ -151,7 +158,7 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     if (all <= from) return false;
     for (let k = from; k < all; k++) {
       const el = blocks[k]!.el;
-      if (!isHeading(el) || linkDensity(el) < 0.5) return false;
+      if (!isHeading(el) || links[k]! < 0.5) return false;
     }
     return true;
   };
@@ -159,7 +166,7 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
   const isContent = (k: number) => {
     if (isProse(k)) return true;
     const el = blocks[k]!.el;
-    if (linkDensity(el) >= 0.5 || isHeading(el)) return false;
+    if (links[k]! >= 0.5 || isHeading(el)) return false;
     return (
       !!el.closest('li, blockquote, pre, table') ||
       !!el.querySelector('img, picture, video, svg, canvas, math') ||
@@ -178,14 +185,14 @@ export function buildOutline(content: Element, title: string): OutlineEntry[] {
     const tag = b.el.tagName;
     if (isHeading(b.el)) {
       // A linked headline in a list is an item of a "More:" or "Latest" list, not a section.
-      if (b.el.closest('li') && linkDensity(b.el) >= 0.5) return;
+      if (b.el.closest('li') && links[i]! >= 0.5) return;
       // A box (hot news, most read, editor's picks), in the essay's container or beside it:
       // its headings head only short lines and links, no prose, list, quote, code or picture.
       // A box beside the essay (hot news, most read, editor's picks), or a "More:" list: its
       // headings head no prose, list, quote, code or picture of the essay.
       if (
         !heads(i, isContent, true) &&
-        (!root.contains(b.el) || linkDensity(b.el) >= 0.5 || headsOnlyLinks(i))
+        (!root.contains(b.el) || links[i]! >= 0.5 || headsOnlyLinks(i))
       )
         return;
       // A lead under the title: a dek, or a summary box of bullets before the first paragraph.

@@ -350,7 +350,13 @@ export function cleanTitle(raw: string, ctx: TitleContext): CleanTitle {
   return { title, removed, variants };
 }
 
-const LOGO = D.logo;
+const TITLE_META = new Set<string>(D.titleMeta);
+const SITE_META = new Set<string>(D.siteNameMeta);
+const LOGO_CLASS = new RegExp(D.logoClass, 'i');
+const FOOTER_CLASS = new RegExp(D.footerClass, 'i');
+const FOOTER_ID = new RegExp(D.footerId, 'i');
+const CRUMB_CLASS = new RegExp(D.breadcrumbClass, 'i');
+const TITLE_CLASS = new RegExp(D.titleClass, 'i');
 
 /**
  * What a page says about its title and itself, read from the original document (`doc`) and the
@@ -358,14 +364,60 @@ const LOGO = D.logo;
  */
 export function gatherTitleSources(doc: Document, content: Element | null): TitleSources {
   const text = (el: Element | null | undefined) => normalizeText(el?.textContent ?? '');
-  const attr = (sel: string) =>
-    normalizeText(doc.querySelector(sel)?.getAttribute('content') ?? '');
-  const meta = D.titleMeta.map(attr).filter(Boolean);
-  const siteNames = D.siteNameMeta
-    .map(attr)
-    .map((n) => n.replace(/^@/, ''))
-    .filter(Boolean);
-  for (const el of [...doc.querySelectorAll(LOGO)].slice(0, 8)) {
+  const meta: string[] = [];
+  const siteNames: string[] = [];
+  const logos: Element[] = [];
+  const footers: Element[] = [];
+  const h1s: Element[] = [];
+  const titled: Element[] = [];
+  const anchors: Element[] = [];
+  let crumb: Element | null = null;
+  // One pass over the elements, matching class and id strings in script.
+  // A static list: indexing jsdom's live getElementsByTagName collection is slow.
+  for (const el of doc.querySelectorAll('*')) {
+    const tag = el.tagName;
+    const cls = el.getAttribute('class') ?? '';
+    const id = el.id;
+    if (tag === 'META') {
+      const key = (el.getAttribute('property') || el.getAttribute('name') || '').toLowerCase();
+      const value = normalizeText(el.getAttribute('content') ?? '');
+      if (!value) continue;
+      if (TITLE_META.has(key)) meta.push(value);
+      else if (SITE_META.has(key)) siteNames.push(value.replace(/^@/, ''));
+      continue;
+    }
+    if (tag === 'A' && el.hasAttribute('href') && anchors.length < 400) anchors.push(el);
+    if (tag === 'H1' && h1s.length < 6) h1s.push(el);
+    if (
+      titled.length < 4 &&
+      (el.getAttribute('itemprop') === 'headline' ||
+        (tag === 'H2' &&
+          (TITLE_CLASS.test(cls) ||
+            TITLE_CLASS.test(el.parentElement?.getAttribute('class') ?? ''))))
+    )
+      titled.push(el);
+    if (!cls && !id) {
+      if (tag === 'FOOTER' && footers.length < 4) footers.push(el);
+      continue;
+    }
+    if (logos.length < 8 && (LOGO_CLASS.test(cls) || LOGO_CLASS.test(id))) logos.push(el);
+    if (
+      footers.length < 4 &&
+      (tag === 'FOOTER' || FOOTER_CLASS.test(cls) || FOOTER_ID.test(id)) &&
+      !el.querySelector('h1, article')
+    )
+      footers.push(el);
+    if (
+      !crumb &&
+      (cls.split(/\s+/).some((c) => CRUMB_CLASS.test(c)) ||
+        /crumb/i.test(id) ||
+        (el.getAttribute('itemtype') ?? '').includes('BreadcrumbList'))
+    )
+      crumb = el;
+  }
+  for (const a of doc.querySelectorAll('header a[href="/"], a[rel="home"]')) logos.push(a);
+
+  for (const el of logos.slice(0, 10)) {
     const t = text(el);
     if (t && t.length <= 40) siteNames.push(t);
     for (const img of el.querySelectorAll('img[alt], img[title]')) {
@@ -375,31 +427,26 @@ export function gatherTitleSources(doc: Document, content: Element | null): Titl
   }
 
   const headings: string[] = [];
+  const inLogo = (el: Element) => logos.some((l) => l.contains(el));
   const addHeading = (el: Element | null | undefined) => {
     const t = text(el);
-    if (t && t.length <= 300 && !el!.closest(LOGO) && !headings.includes(t)) headings.push(t);
+    if (t && t.length <= 300 && !inLogo(el!) && !headings.includes(t)) headings.push(t);
   };
-  for (const h of [...doc.querySelectorAll('h1')].slice(0, 6)) addHeading(h);
-  for (const h of [
-    ...doc.querySelectorAll(
-      '[itemprop="headline"], h2[class*="title" i], [class*="title" i] > h2, h2[class*="headline" i]',
-    ),
-  ].slice(0, 4))
-    addHeading(h);
+  for (const h of h1s) addHeading(h);
+  for (const h of titled) addHeading(h);
   if (content) {
     const first = listBlocks(content, 3).find((b) => /^H[1-3]$/.test(b.el.tagName));
     addHeading(first?.el);
   }
 
   let footer = '';
-  for (const el of [...doc.querySelectorAll(D.footer)].slice(0, 4)) {
+  for (const el of footers) {
     if (footer.length > 3000) break;
     footer += ' ' + text(el);
   }
 
   const links: string[] = [];
   const tags: string[] = [];
-  const anchors = [...doc.querySelectorAll('a[href]')].slice(0, 400);
   for (const a of anchors) {
     const t = text(a);
     const href = a.getAttribute('href') ?? '';
@@ -423,7 +470,7 @@ export function gatherTitleSources(doc: Document, content: Element | null): Titl
     document: normalizeText(doc.title ?? ''),
     meta,
     headings,
-    breadcrumb: breadcrumbEnd(doc),
+    breadcrumb: breadcrumbEnd(doc, crumb),
     siteNames,
     footer: footer.trim(),
     links,
@@ -431,13 +478,15 @@ export function gatherTitleSources(doc: Document, content: Element | null): Titl
   };
 }
 
-function breadcrumbEnd(doc: Document): string | null {
-  let crumb: Element | null = doc.querySelector(D.breadcrumb);
-  if (!crumb) {
-    for (const el of doc.querySelectorAll('div, p, nav, span')) {
-      if (el.children.length > 20) continue;
-      const t = normalizeText(el.textContent ?? '');
-      if (t.length < 200 && BREADCRUMB_LABEL.test(t) && el.querySelector('a')) {
+function breadcrumbEnd(doc: Document, found: Element | null): string | null {
+  let crumb = found;
+  if (!crumb && doc.body) {
+    // A labelled line (`当前位置：首页 > …`): find the label's text node, not every element's text.
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(), seen = 0; n && seen < 3000; n = walker.nextNode(), seen++) {
+      if (!BREADCRUMB_LABEL.test(normalizeText(n.nodeValue ?? ''))) continue;
+      const el = n.parentElement;
+      if (el && normalizeText(el.textContent ?? '').length < 200 && el.querySelector('a')) {
         crumb = el;
         break;
       }
