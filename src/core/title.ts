@@ -373,8 +373,15 @@ export function gatherTitleSources(doc: Document, content: Element | null): Titl
   const anchors: Element[] = [];
   let crumb: Element | null = null;
   // One pass over the elements, matching class and id strings in script.
-  // A static list: indexing jsdom's live getElementsByTagName collection is slow.
-  for (const el of doc.querySelectorAll('*')) {
+  // A tree walk: in jsdom it is several times faster than querySelectorAll('*'), and indexing
+  // the live getElementsByTagName collection is slower still.
+  const walker = doc.createTreeWalker(doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (
+    let node = walker.currentNode as Element | null;
+    node;
+    node = walker.nextNode() as Element | null
+  ) {
+    const el = node;
     const tag = el.tagName;
     const cls = el.getAttribute('class') ?? '';
     const id = el.id;
@@ -386,7 +393,11 @@ export function gatherTitleSources(doc: Document, content: Element | null): Titl
       else if (SITE_META.has(key)) siteNames.push(value.replace(/^@/, ''));
       continue;
     }
-    if (tag === 'A' && el.hasAttribute('href') && anchors.length < 400) anchors.push(el);
+    if (tag === 'A' && el.hasAttribute('href')) {
+      if (anchors.length < 400) anchors.push(el);
+      const home = el.getAttribute('href') === '/' && !!el.closest('header');
+      if (logos.length < 8 && (home || el.getAttribute('rel') === 'home')) logos.push(el);
+    }
     if (tag === 'H1' && h1s.length < 6) h1s.push(el);
     if (
       titled.length < 4 &&
@@ -415,7 +426,6 @@ export function gatherTitleSources(doc: Document, content: Element | null): Titl
     )
       crumb = el;
   }
-  for (const a of doc.querySelectorAll('header a[href="/"], a[rel="home"]')) logos.push(a);
 
   for (const el of logos.slice(0, 10)) {
     const t = text(el);
