@@ -1,7 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js';
-import { listBlocks } from './blocks.js';
 import { rescueHead } from './head-rescue.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
@@ -9,7 +8,7 @@ import { POST_DETECTORS, PRE_DETECTORS } from './registry.js';
 import { buildOutline } from './outline.js';
 import { sanitizeContent } from './sanitize.js';
 import { normalizeText, countScripts, linkDensity } from './text.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, dropTitleHeading, gatherTitleSources } from './title.js';
 import type { Article, ExtractOptions, Removal } from './types.js';
 
 /**
@@ -51,19 +50,18 @@ export function extractArticle(doc: Document, options: ExtractOptions): Article 
 
   const farm = signals.farm || log.removed.some((r) => r.kind === 'flash-news');
   const siteName = normalizeText(parsed.siteName ?? '') || null;
-  const headings = [...doc.querySelectorAll('h1, h2')]
-    .slice(0, 8)
-    .map((h) => normalizeText(h.textContent ?? ''));
   const title = cleanTitle(parsed.title ?? '', {
     farm,
     tagText: signals.tagText,
     siteName,
-    headings,
+    host: url.hostname,
+    sources: gatherTitleSources(doc, content),
     patterns: rules.titlePatterns,
   });
-  for (const piece of title.removed) post.note('title-decoration', 'detector:title', piece);
+  for (const piece of title.removed)
+    post.note('title-decoration', 'detector:title', piece.text, piece.reasons);
 
-  dropTitleHeading(content, title.title);
+  dropTitleHeading(content, title);
   const outline = buildOutline(content, title.title);
   // Stage marks for the open benchmark (scripts/lib/browser/open-bench.ts); ~1 µs each.
   globalThis.performance?.mark?.('crypto-reader:sanitize');
@@ -139,19 +137,6 @@ function unwrapLegacyInline(body: Element): void {
     const span = el.ownerDocument.createElement('span');
     span.append(...el.childNodes);
     el.replaceWith(span);
-  }
-}
-
-/**
- * Readability drops a heading that repeats the `<title>`, but it compares with the raw title
- * (`X - Site`): once the title is clean, the page's `<h1>X</h1>` at the top repeats it. It is
- * the title, shown as such, so it goes without a removal record.
- */
-function dropTitleHeading(content: Element, title: string): void {
-  for (const b of listBlocks(content, 3)) {
-    if (!/^H[1-6]$/.test(b.el.tagName)) continue;
-    if (b.text === title) b.el.remove();
-    return;
   }
 }
 
