@@ -181,7 +181,8 @@ function contentBeside(node: Node, dir: 'previousSibling' | 'nextSibling'): bool
  * whitespace (NBSP, U+3000, U+FEFF included) is one space outside code, as the CLI always printed;
  * link and image titles (tooltips, mostly repeating the text) are dropped; GFM tables need a header
  * row and as many cells in each row as in the header, so the first row becomes the header, short
- * rows are padded, and a caption becomes a paragraph above the table.
+ * rows are padded, and a caption becomes a paragraph above the table; a one-column layout table
+ * is unwrapped into its cells' blocks.
  */
 function prepare(root: Node): void {
   const doc = root.ownerDocument ?? (root as Document);
@@ -210,6 +211,19 @@ function prepare(root: Node): void {
       // A table in a table cell cannot be a GFM table: its cells become text in the outer cell.
       const cells = [...t.rows].flatMap((r) => [...r.cells]);
       t.replaceWith(...cells.flatMap((c) => [...c.childNodes, doc.createTextNode(' ')]));
+      continue;
+    }
+    // A layout table (one cell a row: farm pages put a paragraph or a heading in each) is not
+    // tabular data: its cells' blocks are the content.
+    if ([...t.rows].every((r) => r.cells.length <= 1)) {
+      const blocks = [...t.rows]
+        .flatMap((r) => [...r.cells])
+        .map((c) => {
+          const div = doc.createElement('div');
+          div.append(...c.childNodes);
+          return div;
+        });
+      t.replaceWith(...blocks);
       continue;
     }
     if (t.caption) {
