@@ -13,6 +13,7 @@ import { squash } from './lib/farm-cases.js';
 import { ExtensionDriver } from './lib/chromium.js';
 import { reader } from './lib/reader.js';
 import { repoRoot } from './lib/server.js';
+import { CATASTROPHIC } from '../src/rules/catastrophic-patterns.js';
 import { workerFixtures, type WorkerFixtures } from './lib/test.js';
 
 const testBuild = path.join(repoRoot, 'dist', 'chrome-test');
@@ -247,5 +248,52 @@ test('auto-open: a listed site opens in the reader when a page of it loads', asy
   await page.waitForLoadState('load');
   await page.waitForTimeout(500);
   await expect(reader(page).getByTestId('reader-root')).toHaveCount(0);
+  await page.close();
+});
+
+test('a rules file with every catastrophic pattern imports, and the reader still opens promptly on a page built to trip them', async ({
+  server,
+  driver,
+  options,
+}) => {
+  test.setTimeout(120_000);
+  // One rule per pattern, all for this test server's host (issue 12: a pattern such as
+  // /(a{1,10}){1,10}b/ used to freeze the tab for good).
+  const rules = CATASTROPHIC.map(([source, flags], i) => ({
+    id: `redos-${i + 1}`,
+    match: ['127.0.0.1'],
+    removeText: [`/${source}/${flags}`],
+  }));
+  await options.getByText('Import rules (JSON file or uBlock Origin filters)').click();
+  await options.getByTestId('import-file').setInputFiles({
+    name: 'catastrophic.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ rules })),
+  });
+  await expect(options.getByTestId('import-adds')).toContainText('redos-1');
+  await expect(options.getByTestId('import-errors')).toHaveCount(0);
+  await options.getByTestId('import-confirm').click();
+  await expect(options.locator(`[data-rule-id="redos-${rules.length}"]`)).toBeVisible();
+
+  // A page whose paragraphs are each pattern's worst case (5,000 characters), added by the page.
+  const { page, tabId } = await driver.openTab(
+    ExtensionDriver.uniqueUrl(`${server.origin}/pages/sample-farm.html`),
+  );
+  const texts = CATASTROPHIC.map(([, , text]) => text(5000));
+  await page.evaluate((blocks) => {
+    const at = document.querySelector('p')!.parentElement!;
+    for (const t of blocks) {
+      const p = document.createElement('p');
+      p.textContent = t;
+      at.append(p);
+    }
+  }, texts);
+  expect(await driver.toggle(tabId)).toEqual({ ok: true, state: { open: true, found: true } });
+  await expect(reader(page).getByTestId('reader-title')).toBeVisible();
+  // The essay is there (some of these patterns match ordinary prose, so some blocks may go).
+  expect((await readerText(page)).length).toBeGreaterThan(500);
+  // The tab still answers at once, and closes the reader.
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  expect(await driver.toggle(tabId)).toEqual({ ok: true, state: { open: false, found: false } });
   await page.close();
 });
