@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { FirefoxExtension, firefoxReaderFrame, pollFor } from './lib/firefox.js';
 import { startServer, type FixtureServer } from './lib/server.js';
+import { CATASTROPHIC } from '../src/rules/catastrophic-patterns.js';
 
 let server: FixtureServer;
 let ff: FirefoxExtension;
@@ -195,4 +196,56 @@ test("firefox: a strict-CSP page (default-src 'none') still gets the reader fram
   expect(await ff.toggle(tabId)).toEqual({ ok: true, state: { open: false, found: false } });
   await closedAndShown(page);
   await page.close();
+});
+
+test('firefox: a rule set with every catastrophic pattern, on a page of their worst cases: the reader opens and the tab stays responsive', async () => {
+  test.setTimeout(120_000);
+  const rules = CATASTROPHIC.map(([source, flags], i) => ({
+    id: `redos-${i + 1}`,
+    match: ['127.0.0.1'],
+    removeText: [`/${source}/${flags}`],
+  }));
+  // Stored as an import or the options page would store them, without a validator's verdict:
+  // the background validates them once when it reads them (issue 11).
+  await ff.control.evaluate(async (list) => {
+    const { browser } = globalThis as unknown as {
+      browser: { storage: { local: { set(v: object): Promise<void> } } };
+    };
+    await browser.storage.local.set({
+      rules: { schemaVersion: 1, rules: list, disabledBuiltins: [], savedAt: Date.now() },
+    });
+  }, rules);
+  try {
+    const { page, tabId } = await ff.openTab(`${server.origin}/pages/sample-farm.html`);
+    await page.evaluate(
+      (blocks) => {
+        const at = document.querySelector('p')!.parentElement!;
+        for (const t of blocks) {
+          const p = document.createElement('p');
+          p.textContent = t;
+          at.append(p);
+        }
+      },
+      CATASTROPHIC.map(([, , text]) => text(5000)),
+    );
+    await openReader(page, tabId);
+    await responsive(page);
+    // The rules ran: blocks they matched are listed as removed by a rule.
+    const frame = await firefoxReaderFrame(page);
+    const byRules = await frame!.evaluate(
+      () =>
+        document.querySelectorAll('[data-testid="reader-removed-panel"] [data-kind="rule"]').length,
+    );
+    expect(byRules).toBeGreaterThan(0);
+    expect(await ff.toggle(tabId)).toEqual({ ok: true, state: { open: false, found: false } });
+    await closedAndShown(page);
+    await page.close();
+  } finally {
+    await ff.control.evaluate(async () => {
+      const { browser } = globalThis as unknown as {
+        browser: { storage: { local: { remove(k: string): Promise<void> } } };
+      };
+      await browser.storage.local.remove('rules');
+    });
+  }
 });
