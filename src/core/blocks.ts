@@ -88,8 +88,12 @@ export interface Block {
   text: string;
 }
 
+// Sibling pointers, not `children`: in jsdom every step through the live HTMLCollection goes
+// through a proxy, and that was most of the cost of listing a page's blocks.
 function hasBlockChild(el: Element): boolean {
-  for (const child of el.children) if (BLOCK_TAGS.has(child.tagName)) return true;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (BLOCK_TAGS.has(c.tagName)) return true;
+  }
   return false;
 }
 
@@ -101,7 +105,7 @@ function hasBlockChild(el: Element): boolean {
 export function listBlocks(root: Element, limit = Infinity): Block[] {
   const out: Block[] = [];
   const walk = (el: Element): void => {
-    for (const child of el.children) {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       if (out.length >= limit) return;
       if (!BLOCK_TAGS.has(child.tagName)) continue;
       const whole = child.tagName === 'PRE' || (child.tagName === 'TABLE' && isDataTable(child));

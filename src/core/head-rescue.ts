@@ -21,12 +21,35 @@ function isDek(el: Element): boolean {
   return !!cls && cls.split(/\s+/).some((t) => DEK.has(t.toLowerCase()));
 }
 
+/** The class names are plain words and dashes: no escaping. */
+const DEK_TOKEN = new RegExp(`(?:^|\\s)(?:${DEK_CLASSES.join('|')})(?:\\s|$)`, 'i');
+
+/**
+ * Whether any element under `box` has a dek class token, in any case: a walk by sibling
+ * pointers. In jsdom it costs a fraction of the selector list, which is only asked (for its
+ * exact, case-sensitive answer) when this finds a candidate.
+ */
+function mayHoldDek(box: Element): boolean {
+  let el: Element | null = box.firstElementChild;
+  while (el) {
+    const cls = el.getAttribute('class');
+    if (cls && DEK_TOKEN.test(cls)) return true;
+    let next: Element | null = el.firstElementChild ?? el.nextElementSibling;
+    for (let up: Element | null = el; !next && up && up !== box;) {
+      up = up.parentElement;
+      next = up && up !== box ? up.nextElementSibling : null;
+    }
+    el = next;
+  }
+  return false;
+}
+
 export function rescueHead(page: Document, content: Element): number {
   const first = content.querySelector('p');
   const h1 = page.querySelector('h1');
   if (!first || !h1) return 0;
   const box = h1.closest('article') ?? h1.parentElement;
-  if (!box?.querySelector(DEK_SELECTOR)) return 0;
+  if (!box || !mayHoldDek(box) || !box.querySelector(DEK_SELECTOR)) return 0;
   const text = normalizeText(first.textContent ?? '');
   if (!text) return 0;
   let start: Element | null = null;
