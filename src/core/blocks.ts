@@ -42,7 +42,7 @@ export const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-const QUOTED = 'blockquote, pre, code';
+const QUOTED = new Set(['blockquote', 'pre', 'code']);
 const dataTables = new WeakMap<Element, boolean>();
 
 /**
@@ -77,8 +77,13 @@ export function isDataTable(table: Element): boolean {
  * fire inside it, and the outline does not look into it.
  */
 export function isLiteral(el: Element): boolean {
-  if (el.closest(QUOTED)) return true;
-  const table = el.closest('table');
+  // One walk up by tag name: the same answer as `closest(QUOTED)` then `closest('table')`, at
+  // a fraction of two selector matches per block in jsdom.
+  let table: Element | null = null;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (QUOTED.has(e.localName)) return true;
+    if (!table && e.localName === 'table') table = e;
+  }
   return !!table && isDataTable(table);
 }
 

@@ -67,10 +67,30 @@ export interface Detector {
 
 export const PLACEHOLDER_ATTR = 'data-cr-removed';
 
+const NOT_BLANK = /[^\s\u00a0\u3000\u200b\ufeff]/;
+
+/**
+ * Whether any text under `el` survives `normalizeText`: stops at the first such text node, where
+ * `textContent` would join the whole box (a `<br>` body's box is the article) once per line.
+ */
+function hasText(el: Element): boolean {
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if ((n.nodeType === 3 || n.nodeType === 4) && NOT_BLANK.test((n as CharacterData).data)) {
+      return true;
+    }
+    let next: Node | null = n.firstChild ?? n.nextSibling;
+    for (let up: Node | null = n; !next && up && up !== el;) {
+      up = up.parentNode;
+      next = up && up !== el ? up.nextSibling : null;
+    }
+    n = next;
+  }
+  return false;
+}
+
 function isBlank(el: Element): boolean {
-  return (
-    !normalizeText(el.textContent ?? '') && !el.querySelector('img, picture, video, svg, iframe')
-  );
+  return !hasText(el) && !el.querySelector('img, picture, video, svg, iframe');
 }
 
 /**

@@ -160,9 +160,19 @@ function dropTitleHeading(content: Element, title: string): void {
  * the first one in the `<article>` (or `<main>`), else the first of the page.
  */
 function timeElementDate(doc: Document): string | null {
-  const el =
-    doc.querySelector('article time[datetime], main time[datetime]') ??
-    doc.querySelector('time[datetime]');
+  // By tag name, not `article time[datetime], main time[datetime]`: in jsdom the descendant
+  // selector was tested against every element of the page.
+  let first: Element | null = null;
+  let inArticle: Element | null = null;
+  for (const t of doc.getElementsByTagName('time')) {
+    if (!t.hasAttribute('datetime')) continue;
+    first ??= t;
+    if (t.parentElement?.closest('article, main')) {
+      inArticle = t;
+      break;
+    }
+  }
+  const el = inArticle ?? first;
   const value = el?.getAttribute('datetime');
   return value ? parseDate(value).iso : null;
 }

@@ -1,5 +1,6 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { PLACEHOLDER_ATTR, type RemovalLog } from './context.js';
+import { descendants } from './descendants.js';
 
 const purifiers = new WeakMap<object, DOMPurify>();
 
@@ -82,6 +83,14 @@ function renderRemovals(purify: DOMPurify, doc: Document, url: URL, log: Removal
 
 const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc', 'data-url'];
 
+function fixLazySrc(img: Element): void {
+  const src = img.getAttribute('src');
+  if (!src || src.startsWith('data:image/gif') || /placeholder|blank|spacer|loading/i.test(src)) {
+    const lazy = LAZY_SRC.map((a) => img.getAttribute(a)).find((v) => v);
+    if (lazy) img.setAttribute('src', lazy);
+  }
+}
+
 function absolutize(value: string, base: URL): string | null {
   try {
     return new URL(value, base).href;
@@ -90,15 +99,21 @@ function absolutize(value: string, base: URL): string | null {
   }
 }
 
+/**
+ * One walk over the content (see `descendants.ts`), not two selector queries. Each element's
+ * own attributes only are read and written, so fixing an image's lazy `src` first and then its
+ * URLs, element by element, gives what the two passes over the whole content gave.
+ */
 function fixUrls(root: Element, base: URL): void {
-  for (const img of root.querySelectorAll('img')) {
-    const src = img.getAttribute('src');
-    if (!src || src.startsWith('data:image/gif') || /placeholder|blank|spacer|loading/i.test(src)) {
-      const lazy = LAZY_SRC.map((a) => img.getAttribute(a)).find((v) => v);
-      if (lazy) img.setAttribute('src', lazy);
-    }
-  }
-  for (const el of root.querySelectorAll('[href], [src], [srcset], [poster]')) {
+  for (const el of descendants(root)) {
+    if (el.localName === 'img') fixLazySrc(el);
+    if (
+      !el.hasAttribute('href') &&
+      !el.hasAttribute('src') &&
+      !el.hasAttribute('srcset') &&
+      !el.hasAttribute('poster')
+    )
+      continue;
     for (const attr of ['href', 'src', 'poster'] as const) {
       const v = el.getAttribute(attr);
       if (v === null || v.startsWith('#')) continue;
