@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js';
 import { listBlocks } from './blocks.js';
+import { descendants } from './descendants.js';
 import { rescueHead } from './head-rescue.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
@@ -132,10 +133,20 @@ function excerptOf(excerpt: string, content: Element, removed: readonly Removal[
  * across; `<font>`, `<u>`, `<s>`, `<strike>`, `<big>` and `<tt>` are not on its list, so an old
  * farm body `…每一<font>個區塊</font>…` is cut mid-sentence. Next to a `<br>` they become spans.
  */
+const LEGACY_INLINE = new Set(['font', 'u', 's', 'strike', 'big', 'tt']);
+
+function hasBrChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (c.localName === 'br') return true;
+  return false;
+}
+
 function unwrapLegacyInline(body: Element): void {
-  for (const el of body.querySelectorAll('font, u, s, strike, big, tt')) {
+  // A walk by tag name (`descendants.ts`), not a selector list matched against every element.
+  for (const el of descendants(body)) {
+    if (!LEGACY_INLINE.has(el.localName)) continue;
     const parent = el.parentElement;
-    if (!parent?.querySelector(':scope > br')) continue;
+    if (!parent || !hasBrChild(parent)) continue;
     const span = el.ownerDocument.createElement('span');
     span.append(...el.childNodes);
     el.replaceWith(span);
