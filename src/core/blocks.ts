@@ -1,3 +1,4 @@
+import { hasDescendant } from './descendants.js';
 import { normalizeText } from './text.js';
 
 /** Elements that start a new block of text. */
@@ -87,6 +88,8 @@ export function isLiteral(el: Element): boolean {
   return !!table && isDataTable(table);
 }
 
+const MEDIA = new Set(['img', 'picture', 'video', 'svg']);
+
 export interface Block {
   el: Element;
   /** Normalized text (see `normalizeText`). */
@@ -116,7 +119,7 @@ export function listBlocks(root: Element, limit = Infinity): Block[] {
       const whole = child.tagName === 'PRE' || (child.tagName === 'TABLE' && isDataTable(child));
       if (whole || !hasBlockChild(child)) {
         const text = normalizeText(child.textContent ?? '');
-        if (text || child.querySelector('img, picture, video, svg')) out.push({ el: child, text });
+        if (text || hasDescendant(child, MEDIA)) out.push({ el: child, text });
       } else {
         walk(child);
       }

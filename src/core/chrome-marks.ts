@@ -41,6 +41,8 @@ function index(root: Element): Map<ChromeKind, Element[]> {
   // A page repeats its class strings: each is split and matched once per walk.
   const byClass = new Map<string, Set<ChromeKind>>();
   for (const el of descendants(root)) {
+    // Most elements carry no attribute at all, and then none of the tests below can hold.
+    if (!el.hasAttributes()) continue;
     const cls = el.getAttribute('class');
     if (cls) {
       let kinds = byClass.get(cls);

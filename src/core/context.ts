@@ -1,4 +1,5 @@
 import { listBlocks, type Block } from './blocks.js';
+import { hasDescendant } from './descendants.js';
 import { normalizeText } from './text.js';
 import type { Removal, RemovalKind } from './types.js';
 
@@ -89,8 +90,10 @@ function hasText(el: Element): boolean {
   return false;
 }
 
+const MEDIA = new Set(['img', 'picture', 'video', 'svg', 'iframe']);
+
 function isBlank(el: Element): boolean {
-  return !hasText(el) && !el.querySelector('img, picture, video, svg, iframe');
+  return !hasText(el) && !hasDescendant(el, MEDIA);
 }
 
 /**

@@ -19,3 +19,27 @@ export function descendants(root: Element): Element[] {
   }
   return out;
 }
+
+/**
+ * Whether an element under `root` has one of `names` as its local name: stops at the first, in
+ * document order. The selector-free form of `root.querySelector('img, video, …') !== null`.
+ */
+export function hasDescendant(root: Element, names: ReadonlySet<string>): boolean {
+  return firstDescendant(root, names) !== null;
+}
+
+/** The first element under `root`, in document order, whose local name is one of `names`. */
+export function firstDescendant(root: Element, names: ReadonlySet<string>): Element | null {
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    if (names.has(el.localName)) return el;
+    let next: Element | null = el.firstElementChild ?? el.nextElementSibling;
+    for (let up: Element | null = el; !next && up;) {
+      up = up.parentElement;
+      if (!up || up === root) break;
+      next = up.nextElementSibling;
+    }
+    el = next;
+  }
+  return null;
+}

@@ -1,3 +1,4 @@
+import { firstDescendant } from './descendants.js';
 import { DEK_CLASSES } from './signatures/dek-classes.js';
 import { normalizeText } from './text.js';
 
@@ -15,6 +16,9 @@ const DEK = new Set<string>(DEK_CLASSES.map((c) => c.toLowerCase()));
 /** One class query first: most pages have no dek, and then nothing else is read. */
 const DEK_SELECTOR = DEK_CLASSES.map((c) => `.${c}`).join(', ');
 const MAX_PARAGRAPHS = 400;
+
+const P = new Set(['p']);
+const H1 = new Set(['h1']);
 
 function isDek(el: Element): boolean {
   const cls = el.getAttribute('class');
@@ -45,8 +49,9 @@ function mayHoldDek(box: Element): boolean {
 }
 
 export function rescueHead(page: Document, content: Element): number {
-  const first = content.querySelector('p');
-  const h1 = page.querySelector('h1');
+  // Walks that stop at the first match, not selector queries over the whole page (jsdom).
+  const first = firstDescendant(content, P);
+  const h1 = page.documentElement ? firstDescendant(page.documentElement, H1) : null;
   if (!first || !h1) return 0;
   const box = h1.closest('article') ?? h1.parentElement;
   if (!box || !mayHoldDek(box) || !box.querySelector(DEK_SELECTOR)) return 0;
