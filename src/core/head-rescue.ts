@@ -1,4 +1,4 @@
-import { firstDescendant } from './descendants.js';
+import { descendants } from './descendants.js';
 import { DEK_CLASSES } from './signatures/dek-classes.js';
 import { normalizeText } from './text.js';
 
@@ -17,9 +17,6 @@ const DEK = new Set<string>(DEK_CLASSES.map((c) => c.toLowerCase()));
 const DEK_SELECTOR = DEK_CLASSES.map((c) => `.${c}`).join(', ');
 const MAX_PARAGRAPHS = 400;
 
-const P = new Set(['p']);
-const H1 = new Set(['h1']);
-
 function isDek(el: Element): boolean {
   const cls = el.getAttribute('class');
   return !!cls && cls.split(/\s+/).some((t) => DEK.has(t.toLowerCase()));
@@ -29,29 +26,22 @@ function isDek(el: Element): boolean {
 const DEK_TOKEN = new RegExp(`(?:^|\\s)(?:${DEK_CLASSES.join('|')})(?:\\s|$)`, 'i');
 
 /**
- * Whether any element under `box` has a dek class token, in any case: a walk by sibling
- * pointers. In jsdom it costs a fraction of the selector list, which is only asked (for its
- * exact, case-sensitive answer) when this finds a candidate.
+ * Whether any element under `box` has a dek class token, in any case: one walk
+ * (`descendants.ts`), about a tenth of the selector list in jsdom, which is then only asked
+ * (for its exact, case-sensitive answer) when this finds a candidate.
  */
 function mayHoldDek(box: Element): boolean {
-  let el: Element | null = box.firstElementChild;
-  while (el) {
+  for (const el of descendants(box)) {
+    if (!el.hasAttributes()) continue;
     const cls = el.getAttribute('class');
     if (cls && DEK_TOKEN.test(cls)) return true;
-    let next: Element | null = el.firstElementChild ?? el.nextElementSibling;
-    for (let up: Element | null = el; !next && up && up !== box;) {
-      up = up.parentElement;
-      next = up && up !== box ? up.nextElementSibling : null;
-    }
-    el = next;
   }
   return false;
 }
 
 export function rescueHead(page: Document, content: Element): number {
-  // Walks that stop at the first match, not selector queries over the whole page (jsdom).
-  const first = firstDescendant(content, P);
-  const h1 = page.documentElement ? firstDescendant(page.documentElement, H1) : null;
+  const first = content.querySelector('p');
+  const h1 = page.querySelector('h1');
   if (!first || !h1) return 0;
   const box = h1.closest('article') ?? h1.parentElement;
   if (!box || !mayHoldDek(box) || !box.querySelector(DEK_SELECTOR)) return 0;
