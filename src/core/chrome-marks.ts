@@ -111,7 +111,8 @@ export function markChrome(el: Element, kind: RemovalKind): void {
  */
 export function removeMarkedChrome(ctx: DetectorContext, kind: RemovalKind, rule: string): number {
   if (!marks.get(ctx.doc)?.get(kind)?.length) return 0;
-  const marked = [...ctx.content.querySelectorAll(`[${CHROME_ATTR}="${kind}"]`)];
+  // One TreeWalker pass, not an attribute selector matched by nwsapi against every element.
+  const marked = descendants(ctx.content).filter((el) => el.getAttribute(CHROME_ATTR) === kind);
   if (marked.length === 0) return 0;
   const tops = marked.filter((el) => el.parentElement?.getAttribute(CHROME_ATTR) !== kind);
   for (const el of marked) el.removeAttribute(CHROME_ATTR);

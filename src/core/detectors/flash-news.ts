@@ -1,3 +1,4 @@
+import { descendants } from '../descendants.js';
 import { BLOCK_TAGS, isDataTable } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
 import { linkDensity, normalizeText } from '../text.js';
@@ -433,7 +434,8 @@ function removeRuns(ctx: DetectorContext): void {
   if (!found) return;
   const { runs, seen } = found;
   runsByDoc.delete(ctx.doc);
-  const marked = [...ctx.content.querySelectorAll(`[${RUN_ATTR}]`)];
+  // One TreeWalker pass, not an attribute selector matched by nwsapi against every element.
+  const marked = descendants(ctx.content).filter((el) => el.hasAttribute(RUN_ATTR));
   if (isDigest(ctx, seen)) {
     for (const el of marked) {
       el.removeAttribute(RUN_ATTR);
