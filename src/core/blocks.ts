@@ -73,16 +73,16 @@ export function isDataTable(table: Element): boolean {
   return known;
 }
 
-/**
- * Quoted or literal text (blockquote, pre, code, a data table): injected-run detectors never
- * fire inside it, and the outline does not look into it.
- */
 /** `el.closest('blockquote, pre, code') !== null`, by one walk up the tag names. */
 export function isQuoted(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) if (QUOTED.has(e.localName)) return true;
   return false;
 }
 
+/**
+ * Quoted or literal text (blockquote, pre, code, a data table): injected-run detectors never
+ * fire inside it, and the outline does not look into it.
+ */
 export function isLiteral(el: Element): boolean {
   // One walk up by tag name: the same answer as `closest(QUOTED)` then `closest('table')`, at
   // a fraction of two selector matches per block in jsdom.
