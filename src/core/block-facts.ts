@@ -1,6 +1,7 @@
-import { isLiteral, type Block } from './blocks.js';
+import { isLiteral, isQuoted, type Block } from './blocks.js';
 import { PLACEHOLDER_ATTR, type DetectorContext } from './context.js';
-import { countCjk, countWords, linkDensity, normalizeText } from './text.js';
+import { countScripts, linkDensity, normalizeText } from './text.js';
+import { descendants } from './descendants.js';
 import type { RemovalKind } from './types.js';
 import { isStatement } from './signatures/site-statement.js';
 
@@ -21,11 +22,17 @@ const HEADING = /^H[1-6]$/;
 const PROSE_WEIGHT = 30;
 const cache = new WeakMap<Element, BlockFacts>();
 
+/** CJK characters plus twice the Latin words, counted in one pass. */
+function weightOf(text: string): number {
+  const { cjk, words } = countScripts(text);
+  return cjk + 2 * words;
+}
+
 export function blockFacts(block: Block): BlockFacts {
   let facts = cache.get(block.el);
   if (facts) return facts;
   const links = linkDensity(block.el);
-  const weight = countCjk(block.text) + 2 * countWords(block.text);
+  const weight = weightOf(block.text);
   const heading = HEADING.test(block.el.tagName);
   const literal = isLiteral(block.el);
   const prose = !heading && (literal ? weight >= 10 : links < 0.5 && weight >= PROSE_WEIGHT);
@@ -124,12 +131,13 @@ export function removeGrouped(
  * the article with it.
  */
 export function isSmallWidget(el: Element, maxChars: number, own?: RegExp): boolean {
-  if (el.closest('blockquote, pre, code')) return false;
+  if (isQuoted(el)) return false;
   const text = normalizeText(el.textContent ?? '');
   if (text.length > maxChars) return false;
-  for (const p of el.querySelectorAll('p')) {
+  for (const p of descendants(el)) {
+    if (p.localName !== 'p') continue;
     const t = normalizeText(p.textContent ?? '');
-    if (countCjk(t) + 2 * countWords(t) < PROSE_WEIGHT || linkDensity(p) >= 0.5) continue;
+    if (weightOf(t) < PROSE_WEIGHT || linkDensity(p) >= 0.5) continue;
     // A sentence of the widget's own (a newsletter pitch) is not an essay paragraph.
     if (!own?.test(t)) return false;
   }

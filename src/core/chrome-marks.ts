@@ -2,6 +2,7 @@ import type { DetectorContext } from './context.js';
 import { CHROME_CLASSES, type ChromeKind } from './signatures/chrome-classes.js';
 import type { RemovalKind } from './types.js';
 import { removeGrouped } from './block-facts.js';
+import { descendants } from './descendants.js';
 
 /**
  * The page chrome the pre-phase detectors look for by class (`signatures/chrome-classes.ts`),
@@ -37,11 +38,17 @@ const cache = new WeakMap<Element, Map<ChromeKind, Element[]>>();
 
 function index(root: Element): Map<ChromeKind, Element[]> {
   const found = new Map<ChromeKind, Element[]>(KINDS.map((k) => [k, []]));
-  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n as Element;
+  // A page repeats its class strings: each is split and matched once per walk.
+  const byClass = new Map<string, Set<ChromeKind>>();
+  for (const el of descendants(root)) {
+    // Most elements carry no attribute at all, and then none of the tests below can hold.
+    if (!el.hasAttributes()) continue;
     const cls = el.getAttribute('class');
-    if (cls) for (const kind of kindsOf(cls)) found.get(kind)!.push(el);
+    if (cls) {
+      let kinds = byClass.get(cls);
+      if (!kinds) byClass.set(cls, (kinds = kindsOf(cls)));
+      for (const kind of kinds) found.get(kind)!.push(el);
+    }
     if (el.id.startsWith('div-gpt-ad')) found.get('ad')!.push(el);
     if (el.tagName === 'INPUT' && el.getAttribute('type')?.toLowerCase() === 'email')
       found.get('newsletter')!.push(el);
@@ -104,7 +111,8 @@ export function markChrome(el: Element, kind: RemovalKind): void {
  */
 export function removeMarkedChrome(ctx: DetectorContext, kind: RemovalKind, rule: string): number {
   if (!marks.get(ctx.doc)?.get(kind)?.length) return 0;
-  const marked = [...ctx.content.querySelectorAll(`[${CHROME_ATTR}="${kind}"]`)];
+  // One TreeWalker pass, not an attribute selector matched by nwsapi against every element.
+  const marked = descendants(ctx.content).filter((el) => el.getAttribute(CHROME_ATTR) === kind);
   if (marked.length === 0) return 0;
   const tops = marked.filter((el) => el.parentElement?.getAttribute(CHROME_ATTR) !== kind);
   for (const el of marked) el.removeAttribute(CHROME_ATTR);

@@ -1,4 +1,5 @@
 import { listBlocks, type Block } from './blocks.js';
+import { hasDescendant } from './descendants.js';
 import { normalizeText } from './text.js';
 import type { Removal, RemovalKind } from './types.js';
 
@@ -67,10 +68,43 @@ export interface Detector {
 
 export const PLACEHOLDER_ATTR = 'data-cr-removed';
 
+const NOT_BLANK = /[^\s\u00a0\u3000\u200b\ufeff]/;
+
+/**
+ * Whether any text under `el` survives `normalizeText`: stops at the first such text node, where
+ * `textContent` would join the whole box (a `<br>` body's box is the article) once per line.
+ */
+function hasText(el: Element): boolean {
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if ((n.nodeType === 3 || n.nodeType === 4) && NOT_BLANK.test((n as CharacterData).data)) {
+      return true;
+    }
+    let next: Node | null = n.firstChild ?? n.nextSibling;
+    for (let up: Node | null = n; !next && up && up !== el;) {
+      up = up.parentNode;
+      next = up && up !== el ? up.nextSibling : null;
+    }
+    n = next;
+  }
+  return false;
+}
+
+const MEDIA = new Set(['img', 'picture', 'video', 'svg', 'iframe']);
+
 function isBlank(el: Element): boolean {
-  return (
-    !normalizeText(el.textContent ?? '') && !el.querySelector('img, picture, video, svg, iframe')
-  );
+  return !hasText(el) && !hasDescendant(el, MEDIA);
+}
+
+/**
+ * `blocks` without `el` and the blocks inside it. Leaf blocks never nest, so when `el` is itself
+ * a block nothing else goes and the `contains` test per block (a walk up the tree each in jsdom,
+ * once per removed run) is not needed.
+ */
+function without(blocks: Block[], el: Element): Block[] {
+  const at = blocks.findIndex((b) => b.el === el);
+  if (at >= 0) return [...blocks.slice(0, at), ...blocks.slice(at + 1)];
+  return blocks.filter((b) => !el.contains(b.el));
 }
 
 /** The mutable record behind a DetectorContext: removals and byline parts, across both phases. */
@@ -147,7 +181,7 @@ export class RemovalLog {
           marker.hidden = true;
           el.replaceWith(marker);
           // The marker keeps the shape of the tree, so the other blocks stay what they were.
-          cache = cache && cache.filter((b) => b.el !== el && !el.contains(b.el));
+          cache = cache && without(cache, el);
         } else {
           el.remove();
           cache = null;
@@ -160,7 +194,7 @@ export class RemovalLog {
         elements.set(id, html);
         const left = els.filter((el) => el !== content && content.contains(el));
         if (left.length > 1 || phase === 'pre') cache = null;
-        else if (cache && left[0]) cache = cache.filter((b) => !left[0]!.contains(b.el));
+        else if (cache && left[0]) cache = without(cache, left[0]);
         left.forEach((el, k) => {
           const parent = el.parentElement;
           if (k === 0 && phase === 'post') {

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { BUILTIN_RULES } from '../rules/builtin/index.js';
 import { compileSiteRules, findArticleRoot, findByline } from './apply-rules.js';
+import { descendants } from './descendants.js';
 import { rescueHead } from './head-rescue.js';
 import { RemovalLog, type PageSignals } from './context.js';
 import { parseDate } from './dates.js';
@@ -130,10 +131,20 @@ function excerptOf(excerpt: string, content: Element, removed: readonly Removal[
  * across; `<font>`, `<u>`, `<s>`, `<strike>`, `<big>` and `<tt>` are not on its list, so an old
  * farm body `…每一<font>個區塊</font>…` is cut mid-sentence. Next to a `<br>` they become spans.
  */
+const LEGACY_INLINE = new Set(['font', 'u', 's', 'strike', 'big', 'tt']);
+
+function hasBrChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (c.localName === 'br') return true;
+  return false;
+}
+
 function unwrapLegacyInline(body: Element): void {
-  for (const el of body.querySelectorAll('font, u, s, strike, big, tt')) {
+  // A walk by tag name (`descendants.ts`), not a selector list matched against every element.
+  for (const el of descendants(body)) {
+    if (!LEGACY_INLINE.has(el.localName)) continue;
     const parent = el.parentElement;
-    if (!parent?.querySelector(':scope > br')) continue;
+    if (!parent || !hasBrChild(parent)) continue;
     const span = el.ownerDocument.createElement('span');
     span.append(...el.childNodes);
     el.replaceWith(span);
@@ -145,9 +156,19 @@ function unwrapLegacyInline(body: Element): void {
  * the first one in the `<article>` (or `<main>`), else the first of the page.
  */
 function timeElementDate(doc: Document): string | null {
-  const el =
-    doc.querySelector('article time[datetime], main time[datetime]') ??
-    doc.querySelector('time[datetime]');
+  // By tag name, not `article time[datetime], main time[datetime]`: in jsdom the descendant
+  // selector was tested against every element of the page.
+  let first: Element | null = null;
+  let inArticle: Element | null = null;
+  for (const t of doc.getElementsByTagName('time')) {
+    if (!t.hasAttribute('datetime')) continue;
+    first ??= t;
+    if (t.parentElement?.closest('article, main')) {
+      inArticle = t;
+      break;
+    }
+  }
+  const el = inArticle ?? first;
   const value = el?.getAttribute('datetime');
   return value ? parseDate(value).iso : null;
 }

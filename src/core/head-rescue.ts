@@ -1,3 +1,4 @@
+import { descendants } from './descendants.js';
 import { DEK_CLASSES } from './signatures/dek-classes.js';
 import { normalizeText } from './text.js';
 
@@ -21,12 +22,29 @@ function isDek(el: Element): boolean {
   return !!cls && cls.split(/\s+/).some((t) => DEK.has(t.toLowerCase()));
 }
 
+/** The class names are plain words and dashes: no escaping. */
+const DEK_TOKEN = new RegExp(`(?:^|\\s)(?:${DEK_CLASSES.join('|')})(?:\\s|$)`, 'i');
+
+/**
+ * Whether any element under `box` has a dek class token, in any case: one walk
+ * (`descendants.ts`), about a tenth of the selector list in jsdom, which is then only asked
+ * (for its exact, case-sensitive answer) when this finds a candidate.
+ */
+function mayHoldDek(box: Element): boolean {
+  for (const el of descendants(box)) {
+    if (!el.hasAttributes()) continue;
+    const cls = el.getAttribute('class');
+    if (cls && DEK_TOKEN.test(cls)) return true;
+  }
+  return false;
+}
+
 export function rescueHead(page: Document, content: Element): number {
   const first = content.querySelector('p');
   const h1 = page.querySelector('h1');
   if (!first || !h1) return 0;
   const box = h1.closest('article') ?? h1.parentElement;
-  if (!box?.querySelector(DEK_SELECTOR)) return 0;
+  if (!box || !mayHoldDek(box) || !box.querySelector(DEK_SELECTOR)) return 0;
   const text = normalizeText(first.textContent ?? '');
   if (!text) return 0;
   let start: Element | null = null;

@@ -1,3 +1,5 @@
+import { descendants } from './descendants.js';
+
 /**
  * Text normalization shared by every detector (research §11): NBSP and U+3000 become spaces,
  * runs of whitespace collapse, the text is trimmed. Full-width CJK punctuation is kept as is, so
@@ -65,6 +67,8 @@ export function linkDensity(el: Element): number {
   const total = normalizeText(el.textContent ?? '').length;
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += normalizeText(a.textContent ?? '').length;
+  for (const a of descendants(el)) {
+    if (a.localName === 'a') linked += normalizeText(a.textContent ?? '').length;
+  }
   return Math.min(1, linked / total);
 }

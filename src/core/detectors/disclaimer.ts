@@ -1,4 +1,4 @@
-import type { Block } from '../blocks.js';
+import { isQuoted, type Block } from '../blocks.js';
 import type { Detector } from '../context.js';
 import { countCjk, countWords, normalizeText } from '../text.js';
 import { chromeClasses, markChrome, removeMarkedChrome } from '../chrome-marks.js';
@@ -26,7 +26,7 @@ const RULE = 'detector:disclaimer';
 const disclaimerPre: Pick<Detector, 'run'> = {
   run(ctx) {
     for (const el of chromeClasses(ctx.content, 'meta')) {
-      if (el === ctx.content || el.closest('blockquote, pre, code')) continue;
+      if (el === ctx.content || isQuoted(el)) continue;
       const text = normalizeText(el.textContent ?? '');
       if (!text || text.length > MAX_EN * 2) continue;
       // Every paragraph of the container must be a statement (the container is the widget).

@@ -1,3 +1,4 @@
+import { descendants } from '../descendants.js';
 import { BLOCK_TAGS, isDataTable } from '../blocks.js';
 import type { Detector, DetectorContext } from '../context.js';
 import { linkDensity, normalizeText } from '../text.js';
@@ -181,8 +182,30 @@ interface Unit {
   quoted: boolean;
 }
 
-const SKIP =
-  'pre, code, li, dl, figcaption, h1, nav, header, footer, button, select, script, style, noscript, template';
+/** Tag names (visit only sees HTML elements): a set lookup, not a selector match per element. */
+const SKIP = new Set([
+  'pre',
+  'code',
+  'li',
+  'dl',
+  'figcaption',
+  'h1',
+  'nav',
+  'header',
+  'footer',
+  'button',
+  'select',
+  'script',
+  'style',
+  'noscript',
+  'template',
+]);
+
+function childList(el: Element): Node[] {
+  const out: Node[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) out.push(n);
+  return out;
+}
 
 function firstElement(nodes: readonly Node[]): Element | null {
   for (const n of nodes) {
@@ -201,11 +224,15 @@ function pageUnits(root: Element): Unit[] {
   const walk = (el: Element, quoted: boolean): void => {
     let line: Node[] = [];
     let leaf = true;
-    for (const c of el.children) if (BLOCK_TAGS.has(c.tagName)) leaf = false;
-    const brs = leaf ? [...el.children].filter((c) => c.tagName === 'BR').length : 0;
+    let brs = 0;
+    // Sibling pointers: jsdom's live `children` collection is slow to step through.
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (BLOCK_TAGS.has(c.tagName)) leaf = false;
+      else if (c.tagName === 'BR') brs++;
+    }
     if (leaf && brs < 2) {
       const text = normalizeText(el.textContent ?? '');
-      if (text) units.push({ el, parent: el, nodes: [...el.childNodes], text, quoted });
+      if (text) units.push({ el, parent: el, nodes: childList(el), text, quoted });
       return;
     }
     const flush = () => {
@@ -213,7 +240,7 @@ function pageUnits(root: Element): Unit[] {
       if (text) units.push({ el: null, parent: el, nodes: line, text, quoted });
       line = [];
     };
-    for (const n of [...el.childNodes]) {
+    for (const n of childList(el)) {
       const tag = n.nodeType === 1 ? (n as Element).tagName : '';
       if (tag === 'BR') flush();
       else if (tag && BLOCK_TAGS.has(tag)) {
@@ -224,11 +251,11 @@ function pageUnits(root: Element): Unit[] {
     flush();
   };
   const visit = (el: Element, quoted: boolean): void => {
-    if (el.matches(SKIP)) return;
+    if (SKIP.has(el.localName)) return;
     if (el.tagName === 'TABLE' && isDataTable(el)) return;
     walk(el, quoted || el.tagName === 'BLOCKQUOTE');
   };
-  for (const c of root.children)
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling)
     if (BLOCK_TAGS.has(c.tagName) || c.tagName === 'CENTER') visit(c, false);
   return units;
 }
@@ -407,7 +434,8 @@ function removeRuns(ctx: DetectorContext): void {
   if (!found) return;
   const { runs, seen } = found;
   runsByDoc.delete(ctx.doc);
-  const marked = [...ctx.content.querySelectorAll(`[${RUN_ATTR}]`)];
+  // One TreeWalker pass, not an attribute selector matched by nwsapi against every element.
+  const marked = descendants(ctx.content).filter((el) => el.hasAttribute(RUN_ATTR));
   if (isDigest(ctx, seen)) {
     for (const el of marked) {
       el.removeAttribute(RUN_ATTR);
