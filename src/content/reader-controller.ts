@@ -199,6 +199,7 @@ export class ReaderController {
         type: 'article',
         ...forFrame(state.article),
         hostname: hostOf(state.source),
+        url: state.source.location?.href ?? '',
         truncated: state.truncated,
       });
     else port.post({ type: 'no-article' });

@@ -50,6 +50,8 @@ export type ToFrame =
       /** Ids of the removals that have HTML to show back. */
       htmlIds: string[];
       hostname: string;
+      /** The page's URL (source line, exports, scroll memory). */
+      url?: string;
       /** The article was cut (an absurdly long page): the reader says so. */
       truncated: boolean;
     }
