@@ -10,7 +10,7 @@ import { buildOptionsLink } from './options-link.js';
 import { buildProgressBar, trackProgress } from './progress-bar.js';
 import { buildReadAloudControls, type ReadAloudControls } from './read-aloud-controls.js';
 import { englishReader, type ReaderTranslate } from './reader-strings.js';
-import { scrollTopFor } from './reading-position.js';
+import { progressFraction, scrollTopFor } from './reading-position.js';
 import { scriptFontStack, scriptOf } from './script-typography.js';
 import { buildSourceLine } from './source-line.js';
 import { sourceLinks } from './source-link.js';
@@ -426,6 +426,10 @@ export function renderReader(opts: ReaderOptions): ReaderView {
           scroller.clientHeight,
         );
       }
+      // Laid out now (the first measure may have come before the frame had a size).
+      progress.update(
+        progressFraction(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight),
+      );
       outline.observe();
       // The headings further down arrive with the last chunk: watch them too.
       later.start(() => outline.observe());
