@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chromeExtensionDir } from './lib/chromium.js';
 import { squash } from './lib/farm-cases.js';
-import { reader } from './lib/reader.js';
+import { reader, READER_FRAME } from './lib/reader.js';
 import { expect, test } from './lib/test.js';
 
 /**
@@ -120,28 +121,23 @@ test('removals in plain words: localized kinds, no raw ids, restored label with 
   await expect(marker).toBeHidden();
 });
 
-test('"Manage site rules" opens the options page', async ({ openTab, toggle }) => {
+test('"Manage site rules" opens the options page', async ({ openTab, toggle, driver }) => {
   const { page } = await open(openTab, toggle, ZHT_FARM);
   await reader(page).getByTestId('reader-removed').click();
-  const isOptions = (u: string) =>
-    /^chrome-extension:\/\/[a-p]{32}\/options\/options\.html/.test(u);
-  // openOptionsPage focuses an options tab that is already open: start without one.
-  for (const p of page.context().pages()) if (isOptions(p.url())) await p.close();
+  // The driver's control tab is the options page already, so openOptionsPage switches to it
+  // (it opens one only where none is open): the active tab says where the click led.
+  const activeUrl = () =>
+    driver.control.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } };
+      };
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.url ?? '';
+    });
+  expect(await activeUrl()).toBe(page.url());
   await reader(page).getByTestId('reader-options-link').click();
-  // The options tab is opened by the extension (runtime.openOptionsPage), not by the page.
-  await expect
-    .poll(() =>
-      page
-        .context()
-        .pages()
-        .some((p) => isOptions(p.url())),
-    )
-    .toBe(true);
-  const options = page
-    .context()
-    .pages()
-    .find((p) => isOptions(p.url()))!;
-  await options.close();
+  await expect.poll(activeUrl).toMatch(/^chrome-extension:\/\/[a-p]{32}\/options\/options\.html/);
+  await page.bringToFront();
 });
 
 test('the source line links the page; the progress bar follows the scroll', async ({
@@ -311,4 +307,123 @@ test('read aloud (stubbed speechSynthesis): paragraphs in order, highlighted, St
   await expect(reader(page).locator('.cr-content .cr-reading')).toHaveCount(0);
   expect(await toggle(tabId)).toEqual({ ok: true, state: { open: false, found: false } });
   await expect(reader(page).getByTestId('reader-root')).toHaveCount(0);
+});
+
+test.describe('keyboard', () => {
+  test('Tab stays in the reader, arrows pick a theme, a stepper at its limit keeps focus, Esc closes the innermost first', async ({
+    openTab,
+    toggle,
+  }) => {
+    const { page } = await open(openTab, toggle, ZHT_FARM);
+    const r = reader(page);
+    // The frame has focus; many Tabs never leave it (focus would land in the page's own DOM).
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const inFrame = await page.evaluate(
+        () => document.activeElement?.hasAttribute('data-crypto-reader') ?? false,
+      );
+      expect(inFrame, `Tab ${i + 1} left the reader`).toBe(true);
+    }
+    await expect(r.locator('.cr-scroll')).toHaveAttribute('tabindex', '0');
+
+    // PageDown from the toolbar scrolls the article.
+    await r.getByTestId('reader-settings').focus();
+    const top = () => r.locator('.cr-scroll').evaluate((el) => el.scrollTop);
+    await page.keyboard.press('PageDown');
+    await expect.poll(top).toBeGreaterThan(100);
+    await page.keyboard.press('Home');
+    await expect.poll(top).toBe(0);
+
+    // Settings: arrow keys move the theme radio and select.
+    await r.getByTestId('reader-settings').click();
+    const panel = r.getByTestId('reader-settings-panel');
+    const themes = panel.locator('[data-setting="theme"] [role="radio"]');
+    const checked = panel.locator('[data-setting="theme"] [aria-checked="true"]');
+    const before = await checked.getAttribute('data-value');
+    await checked.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(checked).not.toHaveAttribute('data-value', before ?? '');
+    await expect(checked).toBeFocused();
+    expect(await themes.count()).toBe(4);
+
+    // The font-size stepper: press − until the limit; focus stays on it.
+    const less = panel.locator('[data-setting="fontSize"] button').first();
+    await less.focus();
+    for (let i = 0; i < 30; i++) await page.keyboard.press('Enter');
+    await expect(less).toHaveAttribute('aria-disabled', 'true');
+    await expect(less).toBeFocused();
+
+    // Esc closes the panel first (focus back on its button), then the reader.
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(r.getByTestId('reader-settings')).toBeFocused();
+    await expect(r.getByTestId('reader-root')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(r.getByTestId('reader-root')).toHaveCount(0);
+  });
+
+  test('a click outside an open panel closes it', async ({ openTab, toggle }) => {
+    const { page } = await open(openTab, toggle, ZHT_FARM);
+    const r = reader(page);
+    await r.getByTestId('reader-settings').click();
+    await expect(r.getByTestId('reader-settings-panel')).toBeVisible();
+    await r.getByTestId('reader-title').click();
+    await expect(r.getByTestId('reader-settings-panel')).toBeHidden();
+  });
+});
+
+test.describe('axe', () => {
+  const check = async (page: Page, what: string) => {
+    const result = await new AxeBuilder({ page }).include(READER_FRAME).analyze();
+    const found = result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(found, `axe violations (${what})`).toEqual([]);
+    // axe looked inside the extension frame (a target inside a frame is [frame, selector]).
+    const inFrame = result.passes.flatMap((p) => p.nodes).filter((n) => n.target.length > 1);
+    expect(inFrame.length, `axe checked the reader frame's nodes (${what})`).toBeGreaterThan(20);
+  };
+
+  test('the reader: each panel open, each theme, phone width', async ({ openTab, toggle }) => {
+    const { page } = await open(openTab, toggle, ZHT_FARM);
+    const r = reader(page);
+    // axe does catch a problem in the frame: an image without a text alternative.
+    await r.locator('body').evaluate((body) => {
+      const img = body.ownerDocument.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      img.id = 'axe-probe';
+      body.querySelector('[data-testid="reader-content"]')!.prepend(img);
+    });
+    const probe = await new AxeBuilder({ page }).include(READER_FRAME).analyze();
+    expect(probe.violations.map((v) => v.id)).toContain('image-alt');
+    await r.locator('#axe-probe').evaluate((img) => img.remove());
+    await check(page, 'open');
+    await r.getByTestId('reader-removed').click();
+    await check(page, 'removed panel');
+    await r.getByTestId('reader-settings').click();
+    await check(page, 'settings panel');
+    for (const theme of ['light', 'sepia', 'dark', 'system']) {
+      await r.locator(`[data-setting="theme"] [data-value="${theme}"]`).click();
+      await check(page, `theme ${theme}`);
+    }
+    await page.keyboard.press('Escape');
+    await r.getByTestId('reader-read-aloud-toggle').click();
+    await check(page, 'read aloud bar');
+    await r.getByTestId('reader-export').getByRole('button', { name: 'Export' }).click();
+    await check(page, 'export menu');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.keyboard.press('Escape');
+    await check(page, 'phone width');
+    await r.getByTestId('reader-outline-toggle').click();
+    await check(page, 'phone width, outline drawer');
+  });
+
+  test('the options page', async ({ driver }) => {
+    const page = await driver.context.newPage();
+    await page.goto(`chrome-extension://${driver.extensionId}/options/options.html`);
+    await expect(page.getByTestId('options-root')).toBeVisible();
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await page.close();
+  });
 });

@@ -76,6 +76,7 @@ fieldset.cr-setting legend { padding: 0; margin-bottom: 4px; }
 .cr-export-menu button { text-align: start; }
 .cr-export-status { position: absolute; top: 100%; inset-inline-end: 0; margin: 4px 0 0; white-space: nowrap; font-size: 12px; background: var(--panel); padding: 2px 6px; border-radius: 4px; }
 .cr-export-status:empty { display: none; }
+button[aria-disabled="true"] { opacity: .4; cursor: default; }
 .cr-ra-bar { padding: 6px 12px; border-bottom: 1px solid var(--line); flex: none; }
 @media (max-width: 599px) { .cr-toolbar { flex-wrap: wrap; } }
 `,

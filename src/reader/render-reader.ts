@@ -96,7 +96,8 @@ export function renderReader(opts: ReaderOptions): ReaderView {
   const cjk = scriptOf(lang) !== 'latin';
   const punctuation = cjkPunctuationView(content, cjk ? extras.cjkPunctuation : 'as-published');
 
-  const scroller = h(doc, 'div', { class: 'cr-scroll', tabindex: '-1' });
+  // In the Tab order: the article scrolls by keyboard, and axe's scrollable-region-focusable.
+  const scroller = h(doc, 'div', { class: 'cr-scroll', tabindex: '0' });
   const date = formatDate(article.publishedTime, opts.uiLang);
   const meta = h(doc, 'p', { class: 'cr-meta' }, [
     h(doc, 'span', { 'data-testid': 'reader-byline', hidden: !article.byline }, [
@@ -402,6 +403,60 @@ export function renderReader(opts: ReaderOptions): ReaderView {
     }
   });
 
+  // A click outside an open panel closes it (its own toggle button toggles it instead).
+  root.addEventListener('pointerdown', (e) => {
+    const target = e.target as Node;
+    for (const [button, panel] of [
+      [removedButton, removedPanel],
+      [settingsButton, settingsPanel],
+    ] as const) {
+      if (panel.hidden || panel.contains(target) || button.contains(target)) continue;
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+    }
+  });
+
+  root.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || e.isComposing) return;
+    // Focus stays in the reader (aria-modal): Tab wraps around at either end.
+    if (e.key === 'Tab') {
+      const stops = tabStops(root);
+      if (!stops.length) return;
+      const first = stops[0]!;
+      const last = stops[stops.length - 1]!;
+      const active = doc.activeElement;
+      if (e.shiftKey && (active === first || !root.contains(active))) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (active === last || !root.contains(active))) {
+        e.preventDefault();
+        first.focus();
+      }
+      return;
+    }
+    // Scrolling keys scroll the article wherever focus is, except where they mean something.
+    const target = e.target as HTMLElement;
+    if (scroller.contains(target) || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (target.closest('input, textarea, select, [contenteditable], [role="menu"]')) return;
+    const page = scroller.clientHeight * 0.9;
+    const moves: Record<string, number | 'top' | 'bottom'> = {
+      PageDown: page,
+      PageUp: -page,
+      Home: 'top',
+      End: 'bottom',
+    };
+    // Space on a button presses it; elsewhere (the toolbar's gaps, a heading) it scrolls.
+    if (!target.closest('button, a')) moves[' '] = e.shiftKey ? -page : page;
+    const move = moves[e.key];
+    if (move === undefined) return;
+    e.preventDefault();
+    if (move === 'top') scroller.scrollTo({ top: 0 });
+    else if (move === 'bottom') {
+      later.flush();
+      scroller.scrollTo({ top: scroller.scrollHeight });
+    } else scroller.scrollBy({ top: move });
+  });
+
   setDrawer(false);
   applySettings();
   const mql = win?.matchMedia?.(NARROW);
@@ -443,6 +498,18 @@ export function renderReader(opts: ReaderOptions): ReaderView {
       mql?.removeEventListener?.('change', onMedia);
     },
   };
+}
+
+/** The reader's Tab stops in order: visible, enabled, not taken out of the order. */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  const sel = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+  return [...root.querySelectorAll<HTMLElement>(sel)].filter(
+    (el) =>
+      el.tabIndex >= 0 &&
+      !(el as HTMLButtonElement).disabled &&
+      !el.closest('[hidden]') &&
+      el.getClientRects().length > 0,
+  );
 }
 
 /** The first block whose top is in view: where reading aloud starts. */
