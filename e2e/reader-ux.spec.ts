@@ -427,3 +427,90 @@ test.describe('axe', () => {
     await page.close();
   });
 });
+
+test.describe('print', () => {
+  test('in print media the whole article is in the top document flow, the toolbar hidden; the PDF holds the last paragraph', async ({
+    openTab,
+    toggle,
+  }) => {
+    // Long enough for several printed pages (a clipped print would be one).
+    const { page, tabId } = await open(openTab, toggle, '/pages/long-essay.html');
+    const title = await reader(page).getByTestId('reader-title').innerText();
+    // The tab's title is the clean title while the reader is open.
+    expect(await page.title()).toBe(title);
+    const paragraphs = await reader(page)
+      .getByTestId('reader-content')
+      .locator('p')
+      .allInnerTexts();
+    const last = squash(paragraphs.filter((p) => squash(p).length > 10).at(-1) ?? '');
+    expect(last.length).toBeGreaterThan(10);
+
+    // What Ctrl+P does first (emulateMedia alone fires no beforeprint).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const laidOut = await page.evaluate(() => {
+      const host = document.querySelector('[data-crypto-reader-print]') as HTMLElement | null;
+      if (!host) return null;
+      // No fixed or clipping ancestor: the rendition is in the document's own flow.
+      const chain: string[] = [];
+      for (let el: HTMLElement | null = host; el; el = el.parentElement) {
+        const cs = getComputedStyle(el);
+        chain.push(`${cs.position}/${cs.overflow}/${cs.display}/${cs.visibility}`);
+      }
+      const rect = host.getBoundingClientRect();
+      const body = document.body ? getComputedStyle(document.body).display : 'none';
+      const ps = [...(host.shadowRoot?.querySelectorAll('p') ?? [])].filter(
+        (p) => p.getBoundingClientRect().height > 0,
+      );
+      const lastP = ps.at(-1);
+      return {
+        chain,
+        height: rect.height,
+        body,
+        lastText: lastP?.textContent ?? '',
+        lastBottom: lastP ? lastP.getBoundingClientRect().bottom + scrollY : 0,
+      };
+    });
+    expect(laidOut, 'a print rendition is in the top document').not.toBeNull();
+    expect(laidOut!.body, "the page's own content is not printed").toBe('none');
+    // The rendition is shown; its ancestors (<html>, hidden on screen behind the reader) neither
+    // fix nor clip it.
+    expect(laidOut!.chain[0]).toBe('static/visible/block/visible');
+    for (const link of laidOut!.chain) expect(link).toMatch(/^(static|relative)\/visible\/block\//);
+    expect(laidOut!.height).toBeGreaterThan(await page.evaluate(() => innerHeight));
+    // The article's last paragraph is laid out (not clipped away) in the printed flow.
+    expect(squash(laidOut!.lastText)).toBe(last);
+    expect(last).toContain(squash('closes the argument about settlement layers'));
+    // The toolbar is hidden in print.
+    await expect(reader(page).locator('.cr-toolbar')).toBeHidden();
+
+    // The PDF of the tab has as many pages as the flow down to the last paragraph needs (A4 at
+    // 96 px/in, 0.4 in default margins): a clipped print would be one page. Its text is in
+    // compressed CID fonts, so the page count is what is checked here.
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+    const pageHeight = 11.69 * 96 - 2 * 0.4 * 96;
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(laidOut!.lastBottom / pageHeight));
+    expect(pages).toBeGreaterThan(1);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('[data-crypto-reader-print]').count()).toBe(0);
+    expect(await toggle(tabId)).toEqual({ ok: true, state: { open: false, found: false } });
+    expect(await page.title()).not.toBe(title);
+  });
+
+  test('the print button prints the top page', async ({ openTab, toggle }) => {
+    const { page } = await open(openTab, toggle, ZHT_FARM);
+    // window.print() in the page's world is not the content script's: count beforeprint instead.
+    await page.evaluate(() => {
+      (window as unknown as { __prints: number }).__prints = 0;
+      window.addEventListener('beforeprint', () => {
+        (window as unknown as { __prints: number }).__prints++;
+      });
+    });
+    await reader(page).getByTestId('reader-print').click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints))
+      .toBeGreaterThan(0);
+  });
+});

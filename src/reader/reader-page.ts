@@ -76,6 +76,8 @@ fieldset.cr-setting legend { padding: 0; margin-bottom: 4px; }
 .cr-export-menu button { text-align: start; }
 .cr-export-status { position: absolute; top: 100%; inset-inline-end: 0; margin: 4px 0 0; white-space: nowrap; font-size: 12px; background: var(--panel); padding: 2px 6px; border-radius: 4px; }
 .cr-export-status:empty { display: none; }
+/* The top page prints the article (content/print-rendition.ts): this frame prints nothing. */
+@media print { body > * { display: none !important; } }
 button[aria-disabled="true"] { opacity: .4; cursor: default; }
 .cr-ra-bar { padding: 6px 12px; border-bottom: 1px solid var(--line); flex: none; }
 @media (max-width: 599px) { .cr-toolbar { flex-wrap: wrap; } }
@@ -221,6 +223,7 @@ class ReaderPage {
       extras: this.extras,
       onExtrasChange: (next) => this.saveExtras(next),
       openOptions: () => void browser.runtime.openOptionsPage(),
+      onPrint: () => this.port.post({ type: 'print' }),
       startAt: old ? null : recallPosition(this.positions, this.pageUrl),
       onProgress: (f) => this.onProgress(f),
       removalHtml: {

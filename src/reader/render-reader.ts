@@ -59,6 +59,8 @@ export interface ReaderOptions {
   extras?: ReadingExtras;
   /** Saves issue 9's settings; called only for the user's own changes. */
   onExtrasChange?(next: ReadingExtras): void;
+  /** Prints the article (the content script prints the top page); no button without it. */
+  onPrint?(): void;
   /** Opens the options page ("Manage site rules"); no link without it. */
   openOptions?(): void;
   /** Where the user left off on this page (0–1), restored once the reader is settled. */
@@ -294,6 +296,15 @@ export function renderReader(opts: ReaderOptions): ReaderView {
     if (open) readAloudBar.querySelector('button')?.focus();
     else readAloud.stop();
   });
+  const printButton = opts.onPrint
+    ? h(
+        doc,
+        'button',
+        { type: 'button', 'data-testid': 'reader-print', title: rt('reader_print') },
+        [rt('reader_print')],
+      )
+    : null;
+  printButton?.addEventListener('click', () => opts.onPrint?.());
   const backdrop = h(doc, 'div', { class: 'cr-backdrop' });
   backdrop.addEventListener('click', () => setDrawer(false));
 
@@ -313,6 +324,7 @@ export function renderReader(opts: ReaderOptions): ReaderView {
         h(doc, 'span', { class: 'cr-spacer' }),
         readAloudButton,
         exportMenu.root,
+        printButton,
         removedButton,
         settingsButton,
         closeButton,
