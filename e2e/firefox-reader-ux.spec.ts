@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
 import { squash } from './lib/farm-cases.js';
 import { FirefoxExtension, firefoxReaderFrame } from './lib/firefox.js';
+import { pdfPageCount } from './lib/pdf-pages.js';
 import { poll } from './lib/poll.js';
 import { startServer, type FixtureServer } from './lib/server.js';
 
@@ -58,54 +59,43 @@ for (const farm of FARMS) {
   });
 }
 
-test('firefox: in print media the article is in the top document flow and the page is not', async () => {
-  const { page, frame } = await openReader(FARMS[0]!.path);
+test('firefox: printing lays out the whole article from the top document, not the page', async () => {
+  // Long enough for several printed pages: a print clipped to the frame's box would be one.
+  const { page, frame } = await openReader('/pages/long-essay.html');
   const title = await frame.evaluate(
     () => document.querySelector('[data-testid="reader-title"]')!.textContent ?? '',
   );
   expect(await page.title()).toBe(title);
+  // Print media cannot be emulated over BiDi: the rendition is checked in the DOM after the
+  // event Ctrl+P fires, and a real print (browsingContext.print) is checked by its page count.
   await page.evaluate(() => {
     window.dispatchEvent(new Event('beforeprint'));
   });
-  await page.emulateMediaType('print');
-  const laidOut = await page.evaluate(() => {
+  const rendition = await page.evaluate(() => {
     const host = document.querySelector('[data-crypto-reader-print]') as HTMLElement | null;
     if (!host) return null;
-    const cs = getComputedStyle(host);
     return {
-      display: cs.display,
-      visibility: cs.visibility,
-      position: cs.position,
-      height: host.getBoundingClientRect().height,
-      body: getComputedStyle(document.body).display,
+      parent: host.parentElement === document.documentElement,
+      screenDisplay: getComputedStyle(host).display,
       title: host.shadowRoot?.querySelector('h1')?.textContent ?? '',
       text: host.shadowRoot?.textContent ?? '',
     };
   });
-  expect(laidOut).not.toBeNull();
-  expect(laidOut!.display).toBe('block');
-  expect(laidOut!.visibility).toBe('visible');
-  expect(laidOut!.position).toBe('static');
-  expect(laidOut!.body).toBe('none');
-  expect(laidOut!.title).toBe(title);
-  expect(laidOut!.height).toBeGreaterThan(300);
-  const content = await frame.evaluate(
-    () => (document.querySelector('[data-testid="reader-content"]') as HTMLElement).textContent,
-  );
-  const tail = squash(content ?? '').slice(-40);
-  expect(squash(laidOut!.text)).toContain(tail);
-  // The reader's own UI is not printed (its frame prints nothing).
-  const toolbar = await frame.evaluate(
-    () => getComputedStyle(document.querySelector('.cr-toolbar')!).display,
-  );
-  expect(toolbar).toBe('none');
-  await page.emulateMediaType('screen');
+  expect(rendition).not.toBeNull();
+  expect(rendition!.parent).toBe(true);
+  // Never on screen.
+  expect(rendition!.screenDisplay).toBe('none');
+  expect(rendition!.title).toBe(title);
+  expect(rendition!.text).toContain('closes the argument about settlement layers');
   await page.evaluate(() => {
     window.dispatchEvent(new Event('afterprint'));
   });
   expect(await page.evaluate(() => !!document.querySelector('[data-crypto-reader-print]'))).toBe(
     false,
   );
+  const pdf = Buffer.from(await page.pdf());
+  const pages = pdfPageCount(pdf);
+  expect(pages).toBeGreaterThan(1);
   await page.close();
 });
 

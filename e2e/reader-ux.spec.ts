@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chromeExtensionDir } from './lib/chromium.js';
 import { squash } from './lib/farm-cases.js';
+import { pdfPageCount } from './lib/pdf-pages.js';
 import { reader, READER_FRAME } from './lib/reader.js';
 import { expect, test } from './lib/test.js';
 
@@ -488,7 +489,7 @@ test.describe('print', () => {
     // 96 px/in, 0.4 in default margins): a clipped print would be one page. Its text is in
     // compressed CID fonts, so the page count is what is checked here.
     const pdf = await page.pdf({ format: 'A4' });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+    const pages = pdfPageCount(pdf);
     const pageHeight = 11.69 * 96 - 2 * 0.4 * 96;
     expect(pages).toBeGreaterThanOrEqual(Math.ceil(laidOut!.lastBottom / pageHeight));
     expect(pages).toBeGreaterThan(1);
