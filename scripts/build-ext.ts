@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   );
   // The reader page (issue 12): an extension page the content script shows in a frame.
   const readerOut = join(STAGE, 'common', 'reader');
-  await bundle('src/reader/reader-page.ts', 'reader.js', 'iife', readerOut, [
+  // An ES module: export and read aloud are split into chunks loaded on first use (issue 9).
+  await bundle('src/reader/reader-page.ts', 'reader.js', 'es', readerOut, [
     'chrome120',
     'firefox128',
   ]);

@@ -9,6 +9,7 @@ import { watchStoredRules } from './stored-rules.js';
 import { toggleReader } from './toggle-reader.js';
 
 const MENU_ID = 'toggle-reader';
+const OPTIONS_MENU_ID = 'open-options';
 const COMMAND = 'toggle-reader';
 
 function toggleFromUser(tab: Tabs.Tab | undefined): void {
@@ -29,6 +30,12 @@ browser.runtime.onInstalled.addListener(() => {
         title: getMessage('menuToggle', [], 'Toggle reader view'),
         contexts: ['page', 'selection', 'link', 'image'],
       });
+      // The options page from the page's menu and the toolbar button's (issue 9).
+      browser.contextMenus.create({
+        id: OPTIONS_MENU_ID,
+        title: getMessage('menuOptions', [], 'Crypto Reader options (site rules)'),
+        contexts: ['page', 'action'],
+      });
     })
     .catch((err: unknown) => console.error('[crypto-reader] context menu', err));
 });
@@ -46,6 +53,7 @@ browser.commands.onCommand.addListener((command, tab) => {
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID) toggleFromUser(tab);
+  else if (info.menuItemId === OPTIONS_MENU_ID) void browser.runtime.openOptionsPage();
 });
 
 onBackgroundRequest(async (msg) => {

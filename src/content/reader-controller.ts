@@ -7,6 +7,7 @@ import { capArticle, capDocument } from './cap-article.js';
 import { mountFrame, watchFrame, type FrameHost, type GoneReason } from './frame-host.js';
 import { articleDocument, refusal } from './page-kind.js';
 import { savePage, type PageState } from './page-state.js';
+import { insertPrintRendition, type PrintRendition } from './print-rendition.js';
 
 /** Ports with the right token a reader may have at once (ours and a few page-made copies). */
 const MAX_CANDIDATES = 4;
@@ -137,6 +138,7 @@ export class ReaderController {
     this.state = state;
     if (!article) host.setMode('notice');
     state.cleanups.push(this.listenKeys(state));
+    if (article) state.cleanups.push(this.listenPrint(state), this.cleanTitle(doc, article.title));
     // From the start the frame must stay in the page (and, once shown, visible and on top).
     state.cleanups.push(
       watchFrame(
@@ -199,6 +201,7 @@ export class ReaderController {
         type: 'article',
         ...forFrame(state.article),
         hostname: hostOf(state.source),
+        url: state.source.location?.href ?? '',
         truncated: state.truncated,
       });
     else port.post({ type: 'no-article' });
@@ -238,6 +241,10 @@ export class ReaderController {
         return this.show(state);
       case 'close':
         return this.close();
+      case 'print':
+        // The reader's print button: the top page prints (its rendition, see listenPrint).
+        this.deps.doc.defaultView?.print();
+        return;
       case 'removal-html': {
         const r = state.article?.removed.find((x) => x.id === msg.id);
         return reply(msg.seq, r?.html ?? null);
@@ -286,6 +293,44 @@ export class ReaderController {
     afterFrame(this.deps.doc, () => {
       if (this.state === state) state.page?.hide();
     });
+  }
+
+  /**
+   * Ctrl+P and the reader's print button print the whole article: a print-only rendition in
+   * the top document between `beforeprint` and `afterprint` (a frame prints clipped to its box).
+   */
+  private listenPrint(state: OpenState): () => void {
+    const doc = this.deps.doc;
+    const win = doc.defaultView;
+    let rendition: PrintRendition | null = null;
+    const before = () => {
+      if (this.state !== state || !state.article) return;
+      rendition?.remove();
+      rendition = insertPrintRendition(doc, state.article, state.url);
+    };
+    const after = () => {
+      rendition?.remove();
+      rendition = null;
+    };
+    win?.addEventListener('beforeprint', before);
+    win?.addEventListener('afterprint', after);
+    return () => {
+      after();
+      win?.removeEventListener('beforeprint', before);
+      win?.removeEventListener('afterprint', after);
+    };
+  }
+
+  /** The tab's title is the clean title while the reader is open; the page's comes back. */
+  private cleanTitle(doc: Document, title: string): () => void {
+    const old = doc.title;
+    // No <title> to retitle: setting one would add an element to the page.
+    if (!title || title === old || !doc.querySelector('title')) return () => {};
+    doc.title = title;
+    return () => {
+      // The page changed its title meanwhile: keep the page's.
+      if (doc.title === title) doc.title = old;
+    };
   }
 
   /** Esc aimed at the page itself (focus outside the frame) closes too. */

@@ -16,7 +16,20 @@ import {
 import type { ReaderSettings } from '../shared/settings.js';
 import type { SiteRule } from '../rules/schema.js';
 import type { Article } from '../core/types.js';
-import { getMessage, loadSettings, saveSettings, uiLanguage } from '../platform/index.js';
+import { browser, getMessage, loadSettings, saveSettings, uiLanguage } from '../platform/index.js';
+import { repairReadingExtras, type ReadingExtras } from '../shared/reading-extras.js';
+import { PROGRESS_BAR_CSS } from './progress-bar.js';
+import { READ_ALOUD_CSS } from './read-aloud-controls.js';
+import { readerTranslate } from './reader-strings.js';
+import {
+  READING_POSITIONS_KEY,
+  recallPosition,
+  rememberPosition,
+  repairPositions,
+  type ReadingPositions,
+} from './reading-position.js';
+import { REMOVED_ITEM_CSS } from './removed-item.js';
+import { scriptTypographyCss } from './script-typography.js';
 import { connectToPage, type ChannelPort } from '../platform/reader-channel.js';
 import { sendReaderRuleRequest } from '../platform/reader-rule-messages.js';
 import { attachHideLikeThis, type HideLikeThis } from './hide-like-this.js';
@@ -33,17 +46,49 @@ const t: Translate = (key, subs = []) =>
     STRINGS[key].replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? ''),
   );
 
+const rt = readerTranslate((key, subs) => getMessage(key, subs));
+
+/** Issue 9's reading settings: their own record (saveSettings repairs away unknown fields). */
+const EXTRAS_KEY = 'reader.extras';
+
 /** The frame's own document: no margins, transparent until the reader paints its root. */
 const PAGE_CSS = `
 :root { color-scheme: light dark; }
 html, body { margin: 0; padding: 0; height: 100%; background: transparent; overflow: hidden; }
 `;
 
+/** Issue 9's parts: per-script typography, removed entries, progress, read aloud, export. */
+const EXTRA_CSS = [
+  scriptTypographyCss('.cr-article'),
+  REMOVED_ITEM_CSS,
+  PROGRESS_BAR_CSS,
+  READ_ALOUD_CSS,
+  `
+.cr-source { margin: 0 0 6px; font-size: 14px; color: var(--muted); }
+.cr-source a { color: var(--accent); }
+.cr-panel-foot { margin: 12px 0 0; }
+.cr-options-link { color: var(--accent); text-decoration: underline; padding: 2px 0; }
+fieldset.cr-setting { border: 0; padding: 0; margin: 10px 0 0; display: flex; flex-wrap: wrap; gap: 6px 14px; }
+fieldset.cr-setting legend { padding: 0; margin-bottom: 4px; }
+.cr-export { position: relative; }
+.cr-export-menu { position: absolute; top: 100%; inset-inline-end: 0; z-index: 4; display: flex; flex-direction: column; min-width: 200px; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 8px 30px rgba(0,0,0,.18); padding: 4px; }
+.cr-export-menu[hidden] { display: none; }
+.cr-export-menu button { text-align: start; }
+.cr-export-status { position: absolute; top: 100%; inset-inline-end: 0; margin: 4px 0 0; white-space: nowrap; font-size: 12px; background: var(--panel); padding: 2px 6px; border-radius: 4px; }
+.cr-export-status:empty { display: none; }
+/* The top page prints the article (content/print-rendition.ts): this frame prints nothing. */
+@media print { body > * { display: none !important; } }
+button[aria-disabled="true"] { opacity: .4; cursor: default; }
+.cr-ra-bar { padding: 6px 12px; border-bottom: 1px solid var(--line); flex: none; }
+@media (max-width: 599px) { .cr-toolbar { flex-wrap: wrap; } }
+`,
+].join('\n');
+
 type Port = ChannelPort<ToFrame, FromFrame>;
 
 function adoptStyles(): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(PAGE_CSS + READER_CSS);
+  sheet.replaceSync(PAGE_CSS + READER_CSS + EXTRA_CSS);
   document.adoptedStyleSheets = [sheet];
 }
 
@@ -71,16 +116,56 @@ class ReaderPage {
   private hostname = '';
   private htmlIds = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
+  private pageUrl = '';
+  private fraction: number | null = null;
+  private tracking = false;
+  private positionTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly port: Port,
     private settings: ReaderSettings,
+    private extras: ReadingExtras,
+    private positions: ReadingPositions,
   ) {
     port.onMessage((msg) => this.onMessage(msg));
     // Esc closes (an open panel or drawer stops the event first, see renderReader).
     document.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && !e.isComposing) this.port.post({ type: 'close' });
+      if (e.key === 'Escape' && !e.isComposing) this.close();
     });
+    // The frame goes away with the reader: stop speaking and keep the place.
+    window.addEventListener('pagehide', () => {
+      this.view?.destroy();
+      this.savePosition();
+    });
+  }
+
+  private close(): void {
+    this.savePosition();
+    this.view?.destroy();
+    this.port.post({ type: 'close' });
+  }
+
+  /**
+   * The reading position is written only from this frame's own scroll handling and its close
+   * paths (issue 12: storage changes only on the user's doing; the page cannot scroll this frame).
+   */
+  private onProgress(fraction: number): void {
+    // Before the reader is settled (and the old place restored) a report is layout, not reading.
+    if (!this.tracking) return;
+    this.fraction = fraction;
+    if (this.positionTimer) clearTimeout(this.positionTimer);
+    this.positionTimer = setTimeout(() => this.savePosition(), 800);
+  }
+
+  private savePosition(): void {
+    if (this.positionTimer) clearTimeout(this.positionTimer);
+    this.positionTimer = null;
+    if (this.fraction === null || !this.pageUrl) return;
+    this.positions = rememberPosition(this.positions, this.pageUrl, this.fraction, Date.now());
+    const record = this.positions;
+    this.saving = this.saving
+      .then(() => browser.storage.local.set({ [READING_POSITIONS_KEY]: record }))
+      .catch((err: unknown) => console.error('[crypto-reader] saving the position failed', err));
   }
 
   private request<T>(
@@ -97,18 +182,20 @@ class ReaderPage {
     switch (msg.type) {
       case 'article':
         this.hostname = msg.hostname;
+        this.pageUrl = msg.url ?? '';
         this.htmlIds = new Set(msg.htmlIds);
         this.render(msg.article, msg.truncated);
         afterPaint(() => this.port.post({ type: 'painted' }));
         return;
       case 'no-article': {
-        const panel = buildMessagePanel(document, t, () => this.port.post({ type: 'close' }));
+        const panel = buildMessagePanel(document, t, () => this.close());
         document.body.append(panel);
         afterPaint(() => this.port.post({ type: 'painted' }));
         return;
       }
       case 'shown':
         this.view?.settled();
+        this.tracking = true;
         return;
       case 'reply': {
         const resolve = this.pending.get(msg.seq);
@@ -129,8 +216,16 @@ class ReaderPage {
       t,
       uiLang: uiLanguage(),
       truncated,
-      onClose: () => this.port.post({ type: 'close' }),
+      onClose: () => this.close(),
       onSettingsChange: (next) => this.saveSettings(next),
+      rt,
+      pageUrl: this.pageUrl || undefined,
+      extras: this.extras,
+      onExtrasChange: (next) => this.saveExtras(next),
+      openOptions: () => void browser.runtime.openOptionsPage(),
+      onPrint: () => this.port.post({ type: 'print' }),
+      startAt: old ? null : recallPosition(this.positions, this.pageUrl),
+      onProgress: (f) => this.onProgress(f),
       removalHtml: {
         has: (id) => this.htmlIds.has(id),
         load: (id) => this.request<string | null>({ type: 'removal-html', id }),
@@ -155,6 +250,13 @@ class ReaderPage {
     this.settings = next;
     this.saving = this.saving
       .then(() => saveSettings(next))
+      .catch((err: unknown) => console.error('[crypto-reader] saving settings failed', err));
+  }
+
+  private saveExtras(next: ReadingExtras): void {
+    this.extras = next;
+    this.saving = this.saving
+      .then(() => browser.storage.local.set({ [EXTRAS_KEY]: repairReadingExtras(next) }))
       .catch((err: unknown) => console.error('[crypto-reader] saving settings failed', err));
   }
 
@@ -218,13 +320,20 @@ async function main(): Promise<void> {
     nonces.push(data.crNonce);
     prove?.(data.crNonce);
   });
-  const [port, settings] = await Promise.all([
+  const [port, settings, stored] = await Promise.all([
     connectToPage(token, tabId, isToFrame),
     loadSettings(),
+    browser.storage.local.get([EXTRAS_KEY, READING_POSITIONS_KEY]).catch(() => ({})),
   ]);
+  const got = stored as Record<string, unknown>;
   prove = (nonce) => port.post({ type: 'prove', nonce });
   for (const nonce of nonces) prove(nonce);
-  new ReaderPage(port, settings);
+  new ReaderPage(
+    port,
+    settings,
+    repairReadingExtras(got[EXTRAS_KEY]),
+    repairPositions(got[READING_POSITIONS_KEY]),
+  );
 }
 
 main().catch((err: unknown) => console.error('[crypto-reader] the reader could not start', err));

@@ -8,6 +8,7 @@
  * `Translate`); they are separate only so this branch does not edit that file.
  */
 export const READER_STRINGS = {
+  reader_print: 'Print',
   reader_kind_flashNews: 'Injected flash news',
   reader_kindReason_flashNews: 'news items pasted into the essay',
   reader_kind_titleDecoration: 'Title decoration',

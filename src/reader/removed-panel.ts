@@ -2,8 +2,21 @@ import { parseSanitizedHtml } from '../core/sanitize.js';
 import type { Removal } from '../core/types.js';
 import { h } from './dom.js';
 import type { Translate } from './strings.js';
+import { buildOptionsLink } from './options-link.js';
+import { removalLabel } from './removal-labels.js';
+import { buildRemovedItem, buildRestoredLabel } from './removed-item.js';
+import type { ReaderTranslate } from './reader-strings.js';
 
-const PREVIEW_CHARS = 240;
+export interface RemovedPanelWords {
+  rt: ReaderTranslate;
+  uiLang: string;
+  byline: string | null;
+  builtinSites?: ReadonlyMap<string, string>;
+  /** "Manage site rules": no link without it. */
+  openOptions?(): void;
+  /** A block was shown back in place (its text may need the reading settings applied). */
+  onShown?(): void;
+}
 
 /**
  * The list behind the "N removed" control: kind, text and rule or detector of every removal;
@@ -20,8 +33,10 @@ export function buildRemovedPanel(
    * The reader frame gets the article without the removals' HTML (speed, issue 12): it asks for
    * one when the user shows it back. Without this, `Removal.html` is used.
    */
-  lazy?: { has(id: string): boolean; load(id: string): Promise<string | null> },
+  lazy: { has(id: string): boolean; load(id: string): Promise<string | null> } | undefined,
+  words: RemovedPanelWords,
 ): HTMLElement {
+  const { rt } = words;
   const markers = new Map<string, HTMLElement>();
   for (const el of content.querySelectorAll<HTMLElement>('[data-cr-removed]')) {
     const id = el.getAttribute('data-cr-removed');
@@ -30,7 +45,12 @@ export function buildRemovedPanel(
 
   const items = removed.map((r) => {
     const marker = markers.get(r.id);
-    const text = r.text.length > PREVIEW_CHARS ? `${r.text.slice(0, PREVIEW_CHARS)}…` : r.text;
+    const label = removalLabel(r, {
+      t: rt,
+      uiLang: words.uiLang,
+      byline: words.byline,
+      builtinSites: words.builtinSites,
+    });
     let toggle: HTMLButtonElement | null = null;
     if (marker && (r.html || lazy?.has(r.id))) {
       const inline = r.html;
@@ -58,8 +78,16 @@ export function buildRemovedPanel(
         if (!show || rendered) return apply(show);
         const fill = (got: string | null) => {
           if (got === null || rendered) return;
-          marker.replaceChildren(parseSanitizedHtml(got, doc));
+          // The label says what the block was and hides it again (issue 9).
+          marker.replaceChildren(
+            buildRestoredLabel(doc, label, rt, () => {
+              apply(false);
+              button.focus();
+            }),
+            parseSanitizedHtml(got, doc),
+          );
           marker.classList.add('cr-restored');
+          words.onShown?.();
           rendered = true;
           apply(true);
         };
@@ -67,12 +95,14 @@ export function buildRemovedPanel(
         else void lazy?.load(r.id).then(fill, () => undefined);
       });
     }
-    return h(doc, 'li', { 'data-removed-id': r.id, 'data-kind': r.kind }, [
-      h(doc, 'span', { class: 'cr-removed-kind' }, [r.kind]),
-      toggle ?? h(doc, 'span', { class: 'cr-removed-rule' }, [t('removedNotInText')]),
-      h(doc, 'span', { class: 'cr-removed-rule' }, [r.rule]),
-      h(doc, 'span', { class: 'cr-removed-text' }, [text]),
-    ]);
+    return buildRemovedItem(
+      doc,
+      r,
+      label,
+      label.movedToByline
+        ? null
+        : (toggle ?? h(doc, 'span', { class: 'cr-removed-rule' }, [t('removedNotInText')])),
+    );
   });
 
   return h(
@@ -90,6 +120,9 @@ export function buildRemovedPanel(
       items.length
         ? h(doc, 'ol', { class: 'cr-removed-list' }, items)
         : h(doc, 'p', { class: 'cr-removed-none' }, [t('removedNone')]),
+      words.openOptions
+        ? h(doc, 'p', { class: 'cr-panel-foot' }, [buildOptionsLink(doc, rt, words.openOptions)])
+        : null,
     ],
   );
 }

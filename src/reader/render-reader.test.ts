@@ -129,7 +129,7 @@ describe('renderReader', () => {
     );
   });
 
-  it('"N removed" lists every removal with kind, rule and text', () => {
+  it('"N removed" lists every removal in plain words: kind, reason and text, no raw id', () => {
     const { q } = render();
     expect(q('reader-removed').textContent).toBe('2 removed');
     const panel = q('reader-removed-panel');
@@ -138,7 +138,13 @@ describe('renderReader', () => {
     expect(panel.hidden).toBe(false);
     const items = [...panel.querySelectorAll('li')];
     expect(items.map((li) => li.dataset.kind)).toEqual(['flash-news', 'placeholder-meta']);
-    expect(items[0]!.textContent).toContain('detector:flash-news');
+    expect(items.map((li) => li.dataset.testid)).toEqual([
+      'reader-removed-item',
+      'reader-removed-item',
+    ]);
+    expect(items[0]!.textContent).toContain('Injected flash news');
+    expect(items[0]!.textContent).not.toContain('detector:');
+    expect(items[0]!.textContent).not.toContain('flash-news');
     expect(items[0]!.textContent).toContain('Flash: BTC up');
     // A removal that is not in the text cannot be shown back.
     expect(items[1]!.querySelector('button')).toBeNull();

@@ -51,12 +51,32 @@ export function buildSettingsPanel(
       return b;
     });
     refreshers.push(() => {
-      for (const b of buttons)
-        b.setAttribute('aria-checked', String(b.dataset.value === settings[key]));
+      for (const b of buttons) {
+        const checked = b.dataset.value === settings[key];
+        b.setAttribute('aria-checked', String(checked));
+        // One Tab stop per group (the checked radio); arrows move within it (ARIA radio group).
+        b.tabIndex = checked ? 0 : -1;
+      }
+    });
+    const group = h(doc, 'div', { role: 'radiogroup', 'aria-label': t(label) }, buttons);
+    group.addEventListener('keydown', (e) => {
+      const step =
+        e.key === 'ArrowRight' || e.key === 'ArrowDown'
+          ? 1
+          : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+            ? -1
+            : 0;
+      if (!step) return;
+      e.preventDefault();
+      const at = buttons.indexOf(e.target as HTMLButtonElement);
+      const next = buttons[(at + step + buttons.length) % buttons.length]!;
+      // The keydown is the user's own event: it selects, as a click would.
+      set(e, { [key]: next.dataset.value } as Partial<ReaderSettings>);
+      next.focus();
     });
     return h(doc, 'div', { class: 'cr-setting', 'data-setting': key }, [
       h(doc, 'span', {}, [t(label)]),
-      h(doc, 'div', { role: 'radiogroup', 'aria-label': t(label) }, buttons),
+      group,
     ]);
   }
 
@@ -76,12 +96,19 @@ export function buildSettingsPanel(
     const more = h(doc, 'button', { type: 'button', 'aria-label': `${t(label)}: ${t('larger')}` }, [
       '+',
     ]);
-    less.addEventListener('click', (e) => set(e, { [key]: settings[key] - range.step }));
-    more.addEventListener('click', (e) => set(e, { [key]: settings[key] + range.step }));
+    // aria-disabled, not disabled: a button that reaches its limit keeps focus (a disabled one
+    // drops it to the page, and the next Esc would close the whole reader).
+    const atLimit = (b: HTMLElement) => b.getAttribute('aria-disabled') === 'true';
+    less.addEventListener('click', (e) => {
+      if (!atLimit(less)) set(e, { [key]: settings[key] - range.step });
+    });
+    more.addEventListener('click', (e) => {
+      if (!atLimit(more)) set(e, { [key]: settings[key] + range.step });
+    });
     refreshers.push(() => {
       out.textContent = format(settings[key]);
-      less.disabled = settings[key] <= range.min;
-      more.disabled = settings[key] >= range.max;
+      less.setAttribute('aria-disabled', String(settings[key] <= range.min));
+      more.setAttribute('aria-disabled', String(settings[key] >= range.max));
     });
     return h(doc, 'div', { class: 'cr-setting', 'data-setting': key }, [
       h(doc, 'span', {}, [t(label)]),

@@ -50,6 +50,8 @@ export type ToFrame =
       /** Ids of the removals that have HTML to show back. */
       htmlIds: string[];
       hostname: string;
+      /** The page's URL (source line, exports, scroll memory). */
+      url?: string;
       /** The article was cut (an absurdly long page): the reader says so. */
       truncated: boolean;
     }
@@ -64,6 +66,8 @@ export type FromFrame =
   | { type: 'prove'; nonce: string }
   | { type: 'painted' }
   | { type: 'close' }
+  /** The reader's print button: the content script prints the top page. */
+  | { type: 'print' }
   | { type: 'removal-html'; seq: number; id: string }
   | { type: 'propose-hide'; seq: number; blockText: string; readerTexts: string[] }
   /** Extract again with one rule added or removed (after "Hide blocks like this" / its undo). */
@@ -78,7 +82,7 @@ export interface RerenderReply {
 
 export function isFromFrame(x: unknown): x is FromFrame {
   if (!isRecord(x)) return false;
-  if (x.type === 'painted' || x.type === 'close') return true;
+  if (x.type === 'painted' || x.type === 'close' || x.type === 'print') return true;
   if (x.type === 'prove') return typeof x.nonce === 'string';
   if (!Number.isInteger(x.seq)) return false;
   if (x.type === 'removal-html') return typeof x.id === 'string';
