@@ -1,20 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOCALES, localeMessages } from '../shared/test-support/locale-messages.js';
 import { SITE_RULE_FIELDS } from '../rules/schema.js';
 import { englishOptions, OPTIONS_STRINGS } from './options-strings.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const LOCALES = ['en', 'zh_CN', 'zh_TW'] as const;
-const messages = Object.fromEntries(
-  LOCALES.map((l) => [
-    l,
-    JSON.parse(readFileSync(path.join(root, '_locales', l, 'messages.json'), 'utf8')) as Record<
-      string,
-      { message?: string }
-    >,
-  ]),
-);
+const messages = localeMessages;
 
 /** Every key the options page's modules name: literal keys, and the per-field ones. */
 function keysUsedByThePage(): string[] {

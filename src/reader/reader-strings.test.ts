@@ -1,19 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOCALES, localeMessages } from '../shared/test-support/locale-messages.js';
 import { englishReader, READER_STRINGS, readerTranslate } from './reader-strings.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const LOCALES = ['en', 'zh_CN', 'zh_TW'] as const;
-const messages = Object.fromEntries(
-  LOCALES.map((l) => [
-    l,
-    JSON.parse(readFileSync(path.join(root, '_locales', l, 'messages.json'), 'utf8')) as Record<
-      string,
-      { message?: string }
-    >,
-  ]),
-);
+const messages = localeMessages;
 
 const placeholders = (s: string) => [...new Set(s.match(/\$\d/g) ?? [])].sort();
 
