@@ -232,23 +232,8 @@ describe('renderReader', () => {
   });
 
   it('a long article shows its first blocks at once and the rest after the first paint', async () => {
-    const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
     const n = 3000;
-    const html = `<div><div>${Array.from({ length: n }, (_, i) => `<p>Block ${i}</p>`).join('')}<h2 id="cr-end">End</h2></div></div>`;
-    const view = renderReader({
-      doc,
-      article: article({
-        contentHtml: html,
-        outline: [{ level: 2, text: 'End', id: 'cr-end' }],
-        removed: [],
-      }),
-      settings: { ...DEFAULT_SETTINGS },
-      t: englishStrings,
-      uiLang: 'en',
-      onClose: () => undefined,
-      onSettingsChange: () => undefined,
-    });
-    doc.body.append(view.root);
+    const view = longReader(n, true);
     const content = view.root.querySelector('[data-testid="reader-content"]')!;
     const count = () => content.querySelectorAll('p').length;
     expect(count()).toBeLessThan(500);
@@ -262,22 +247,7 @@ describe('renderReader', () => {
   });
 
   it('an outline jump to a heading still pending appends the rest first', () => {
-    const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
-    const html = `<div>${Array.from({ length: 2000 }, (_, i) => `<p>Block ${i}</p>`).join('')}<h2 id="cr-end">End</h2></div>`;
-    const view = renderReader({
-      doc,
-      article: article({
-        contentHtml: html,
-        outline: [{ level: 2, text: 'End', id: 'cr-end' }],
-        removed: [],
-      }),
-      settings: { ...DEFAULT_SETTINGS },
-      t: englishStrings,
-      uiLang: 'en',
-      onClose: () => undefined,
-      onSettingsChange: () => undefined,
-    });
-    doc.body.append(view.root);
+    const view = longReader(2000, false);
     view.scroller.scrollTo = vi.fn();
     expect(view.root.querySelector('#cr-end')).toBeNull();
     view.root.querySelector<HTMLElement>('[data-testid="reader-outline"] button')!.click();
@@ -321,3 +291,24 @@ describe('fonts and dates', () => {
     expect(formatDate('2024-01-05T00:00:00Z', 'en')).toMatch(/2024/);
   });
 });
+
+/** A reader on an article of `n` paragraphs and a last heading `End` (in the outline). */
+function longReader(n: number, nested: boolean) {
+  const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+  const blocks = `${Array.from({ length: n }, (_, i) => `<p>Block ${i}</p>`).join('')}<h2 id="cr-end">End</h2>`;
+  const view = renderReader({
+    doc,
+    article: article({
+      contentHtml: nested ? `<div><div>${blocks}</div></div>` : `<div>${blocks}</div>`,
+      outline: [{ level: 2, text: 'End', id: 'cr-end' }],
+      removed: [],
+    }),
+    settings: { ...DEFAULT_SETTINGS },
+    t: englishStrings,
+    uiLang: 'en',
+    onClose: () => undefined,
+    onSettingsChange: () => undefined,
+  });
+  doc.body.append(view.root);
+  return view;
+}
